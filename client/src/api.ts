@@ -1,0 +1,20 @@
+/** What `activate()` returns: a small handle for other extensions and for the extension-host tests. */
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ModelStore } from './modelStore';
+import type { PracticeMode } from './practice/practiceMode';
+import type { MlsdServer } from './server';
+import type { CaseStudyPanel } from './views/caseStudyPanel';
+import type { OutlineProvider } from './views/outlineTree';
+
+export interface MlsdApi {
+  /** Time spent inside `activate()` in ms (the server starts in the background). */
+  readonly activationMs: number;
+  /** Resolves when the language server is running. */
+  readonly ready: Promise<void>;
+  readonly client: LanguageClient;
+  readonly server: MlsdServer;
+  readonly models: ModelStore;
+  readonly outline: OutlineProvider;
+  readonly caseStudy: CaseStudyPanel;
+  readonly practice: PracticeMode;
+}

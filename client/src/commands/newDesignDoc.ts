@@ -1,0 +1,101 @@
+/**
+ * "MLSD: New Design Doc": pick a template (from the server), give a title, choose a path in the
+ * templates folder; never overwrites; inserts the template as a snippet so the writer tabs through it.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TemplateInfo } from '../../../server/src/protocol';
+import { settings } from '../config';
+import type { MlsdServer } from '../server';
+import { exists, freeName, slugify, splitName } from './designDocPath';
+
+/** Optional arguments (for automation and tests); anything missing is asked for. */
+export interface NewDesignDocOptions {
+  templateId?: string;
+  title?: string;
+  /** Target file: absolute URI/path, or relative to the first workspace folder. `untitled` → no file. */
+  target?: string | vscode.Uri;
+}
+
+export class NewDesignDocCommand {
+  constructor(private readonly server: MlsdServer, private readonly log: vscode.OutputChannel) {}
+
+  /** Returns the created document's URI, or undefined when cancelled or refused. */
+  async run(opts: NewDesignDocOptions = {}): Promise<vscode.Uri | undefined> {
+    const template = opts.templateId ?? (await this.pickTemplate());
+    if (!template) return undefined;
+    const title = opts.title ?? (await vscode.window.showInputBox({
+      title: 'MLSD: New Design Doc', prompt: 'Title of the design doc', value: 'Untitled ML system',
+      validateInput: (v) => v.trim() ? undefined : 'A title is needed',
+    }));
+    if (!title?.trim()) return undefined;
+
+    const { text } = await this.server.renderTemplate({ id: template, title: title.trim(), snippet: true });
+    const target = await this.target(opts.target, title);
+    if (target === null) return undefined;
+
+    let document: vscode.TextDocument;
+    if (target === 'untitled') {
+      document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    } else {
+      if (await exists(target)) {                       // explicit path given: refuse, never overwrite
+        void vscode.window.showErrorMessage(`MLSD: ${vscode.workspace.asRelativePath(target)} already exists — mlsd never overwrites a file. Choose another name.`);
+        return undefined;
+      }
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(target, { overwrite: false, ignoreIfExists: false });
+      if (!(await vscode.workspace.applyEdit(edit)) || !(await exists(target))) {
+        void vscode.window.showErrorMessage(`MLSD: could not create ${vscode.workspace.asRelativePath(target)} (it may already exist).`);
+        return undefined;
+      }
+      document = await vscode.workspace.openTextDocument(target);
+    }
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const inserted = await editor.insertSnippet(new vscode.SnippetString(text), new vscode.Position(0, 0));
+    if (!inserted) this.log.appendLine(`[client] inserting template ${template} into ${document.uri.toString()} failed`);
+    if (target !== 'untitled') await document.save();
+    return document.uri;
+  }
+
+  private async pickTemplate(): Promise<string | undefined> {
+    let templates: TemplateInfo[];
+    try { templates = await this.server.listTemplates(); } catch (err) {
+      void vscode.window.showErrorMessage(`MLSD: the server could not list templates (${String(err)}).`);
+      return undefined;
+    }
+    const pick = await vscode.window.showQuickPick(
+      templates.map((t) => ({ label: t.title, description: t.problemType, detail: t.description, id: t.id })),
+      { title: 'MLSD: New Design Doc', placeHolder: 'Template', matchOnDetail: true });
+    return pick?.id;
+  }
+
+  /** Where to write: a free file in the templates folder (asked), or `untitled` without a workspace; null = cancelled. */
+  private async target(given: string | vscode.Uri | undefined, title: string): Promise<vscode.Uri | 'untitled' | null> {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (given === 'untitled') return 'untitled';
+    if (given instanceof vscode.Uri) return given;
+    if (typeof given === 'string') {
+      if (path.isAbsolute(given)) return vscode.Uri.file(given);
+      return root ? vscode.Uri.joinPath(root, given) : vscode.Uri.file(path.resolve(given));
+    }
+    if (!root) return 'untitled';
+    const folder = vscode.Uri.joinPath(root, settings.templatesFolder(root));
+    const proposal = await freeName(folder, slugify(title));
+    const relative = (u: vscode.Uri) => path.posix.relative(root.path, u.path);
+    const answer = await vscode.window.showInputBox({
+      title: 'MLSD: New Design Doc', prompt: 'File to create (relative to the workspace folder)',
+      value: relative(proposal), valueSelection: [relative(folder).length + 1, relative(proposal).length - 3],
+      validateInput: async (v) => {
+        if (!v.trim()) return 'A file name is needed';
+        const uri = vscode.Uri.joinPath(root, v.trim());
+        if (await exists(uri)) {
+          const { folder: f, base, ext } = splitName(uri);
+          return `${v} already exists and will not be overwritten — try ${relative(await freeName(f, base, ext))}`;
+        }
+        return undefined;
+      },
+    });
+    if (!answer?.trim()) return null;
+    return vscode.Uri.joinPath(root, answer.trim());
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * "MLSD: Start/Stop Interview Practice": a status-bar timer that shows the step you should be on
+ * (per-step budgets from the server's practice plan), warns when a step overruns, and summarises at stop.
+ */
+import * as vscode from 'vscode';
+import { Commands, ContextKeys } from '../commands/ids';
+import { settings } from '../config';
+import type { ModelStore } from '../modelStore';
+import type { MlsdServer } from '../server';
+import { buildSchedule, formatClock, scheduledIndex, summarise, summaryText, UNASSIGNED, type PracticeSummary, type Schedule } from './schedule';
+
+export interface PracticeOptions {
+  /** Total minutes (default: `mlsd.practice.minutes`). */
+  minutes?: number;
+  /** Time source in ms (tests pass a fake clock and call `tick()`). */
+  clock?: () => number;
+  /** Timer period; 0 = no timer (ticks only when `tick()` is called). */
+  tickMs?: number;
+}
+
+interface Session {
+  schedule: Schedule;
+  clock: () => number;
+  startedAt: number;
+  lastTick: number;
+  timer: ReturnType<typeof setInterval> | undefined;
+  spent: Map<string, number>;
+  /** Step the writer's cursor is in (null: outside any step). */
+  actual: string | null;
+  scheduled: number;
+  warned: Set<string>;
+  timeUp: boolean;
+  warnings: string[];
+}
+
+export interface PracticeSnapshot {
+  running: boolean;
+  elapsedMs: number;
+  scheduledStepId?: string;
+  actualStepId: string | null;
+  warnings: string[];
+  text: string;
+}
+
+export class PracticeMode implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('mlsd.practice', vscode.StatusBarAlignment.Left, 49);
+  private session: Session | undefined;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly server: MlsdServer, private readonly store: ModelStore, private readonly log: vscode.OutputChannel) {
+    this.item.name = 'MLSD Interview Practice';
+    this.item.command = Commands.practiceMenu;
+    this.subscriptions = [
+      this.item,
+      vscode.window.onDidChangeTextEditorSelection((e) => this.cursorMoved(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((e) => { if (e) this.cursorMoved(e); }),
+    ];
+  }
+
+  get running(): boolean { return !!this.session; }
+
+  async start(opts: PracticeOptions = {}): Promise<boolean> {
+    if (this.session && opts.clock === undefined) {
+      const again = await vscode.window.showWarningMessage('MLSD: interview practice is already running.', 'Restart', 'Keep Going');
+      if (again !== 'Restart') return false;
+    }
+    this.end();
+    const plan = await this.server.practicePlan();
+    if (!plan.steps.length) { void vscode.window.showErrorMessage('MLSD: the practice plan has no steps.'); return false; }
+    const schedule = buildSchedule(plan, opts.minutes ?? settings.practiceMinutes());
+    const clock = opts.clock ?? Date.now;
+    const now = clock();
+    const session: Session = { schedule, clock, startedAt: now, lastTick: now, timer: undefined, spent: new Map(),
+      actual: null, scheduled: 0, warned: new Set(), timeUp: false, warnings: [] };
+    const tickMs = opts.tickMs ?? 1000;
+    if (tickMs > 0) session.timer = setInterval(() => this.tick(), tickMs);
+    this.session = session;
+    void vscode.commands.executeCommand('setContext', ContextKeys.practiceRunning, true);
+    this.render();
+    this.item.show();
+    const first = schedule.steps[0];
+    this.log.appendLine(`[practice] started: ${formatClock(schedule.totalMs)}; ${schedule.steps.map((s) => `${s.title} ${formatClock(s.budgetMs)}`).join(', ')}`);
+    void vscode.window.showInformationMessage(`MLSD practice: ${Math.round(schedule.totalMs / 60_000)} minutes. Start with ${first.title} (${formatClock(first.budgetMs)}).`);
+    await this.trackCursor(vscode.window.activeTextEditor);
+    return true;
+  }
+
+  /** Advances the clock: charges the time to the cursor's step, moves the schedule, warns on overruns. */
+  tick(): void {
+    const s = this.session;
+    if (!s) return;
+    const now = s.clock();
+    const key = s.actual ?? UNASSIGNED;
+    s.spent.set(key, (s.spent.get(key) ?? 0) + Math.max(0, now - s.lastTick));
+    s.lastTick = now;
+    const elapsed = now - s.startedAt;
+    const index = scheduledIndex(s.schedule, elapsed);
+    const steps = s.schedule.steps;
+    const actualIndex = steps.findIndex((st) => st.id === s.actual);
+    // The clock left step k while the writer is still in it (or before it): that step overran.
+    for (let k = s.scheduled; k < index; k++) {
+      if (actualIndex !== -1 && actualIndex <= k) this.warn(s, steps[k].id, `Time for ${steps[k].title} is up (${formatClock(steps[k].budgetMs)}) — move on to ${steps[k + 1]?.title ?? 'wrapping up'}.`);
+    }
+    s.scheduled = index;
+    // The writer has spent more than the step's whole budget in it.
+    if (actualIndex !== -1) {
+      const st = steps[actualIndex];
+      if ((s.spent.get(st.id) ?? 0) > st.budgetMs) this.warn(s, st.id, `${st.title} has taken ${formatClock(s.spent.get(st.id) ?? 0)}, over its ${formatClock(st.budgetMs)} budget.`);
+    }
+    if (!s.timeUp && elapsed >= s.schedule.totalMs) {
+      s.timeUp = true;
+      s.warnings.push('time-up');
+      void vscode.window.showWarningMessage(`MLSD practice: time is up (${formatClock(s.schedule.totalMs)}). Stop to see the summary.`, 'Stop Practice')
+        .then((a) => { if (a) void vscode.commands.executeCommand(Commands.stopPractice); });
+    }
+    this.render();
+  }
+
+  /** Stops the timer and shows time per step and which steps the doc left thin. */
+  async stop(): Promise<PracticeSummary | undefined> {
+    const s = this.session;
+    if (!s) { void vscode.window.showInformationMessage('MLSD: interview practice is not running.'); return undefined; }
+    this.tick();
+    this.end();
+    let docSteps;
+    const doc = this.store.designDoc?.document ?? this.store.trackedDocument;
+    if (doc) { try { docSteps = (await this.server.documentModel(doc.uri)).steps; } catch { docSteps = undefined; } }
+    const summary = summarise(s.schedule, s.lastTick - s.startedAt, s.spent, docSteps);
+    const text = summaryText(summary);
+    this.log.appendLine(`[practice] stopped\n${text}`);
+    const over = summary.steps.filter((st) => st.overrun).map((st) => st.title);
+    const short = `MLSD practice: ${formatClock(summary.elapsedMs)} used.` +
+      (over.length ? ` Over budget: ${over.join(', ')}.` : '') +
+      (summary.thin.length ? ` Still thin: ${summary.thin.join(', ')}.` : ' Every step has a solid section.');
+    void vscode.window.showInformationMessage(short, 'Show Summary').then((a) => { if (a) this.log.show(true); });
+    return summary;
+  }
+
+  /** Status-bar click: the current step's questions, or stop. */
+  async menu(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    const step = s.schedule.steps[s.scheduled];
+    const stop = { label: '$(debug-stop) Stop interview practice', stop: true };
+    const items = [...step.questions.map((q) => ({ label: q, stop: false })), stop];
+    const pick = await vscode.window.showQuickPick(items, { title: `${step.title} — questions to answer`, placeHolder: 'Pick "Stop" to end the practice' });
+    if (pick?.stop) await this.stop();
+  }
+
+  snapshot(): PracticeSnapshot {
+    const s = this.session;
+    return { running: !!s, elapsedMs: s ? s.lastTick - s.startedAt : 0, scheduledStepId: s?.schedule.steps[s.scheduled]?.id,
+      actualStepId: s?.actual ?? null, warnings: s ? [...s.warnings] : [], text: this.item.text };
+  }
+
+  /** Sets the writer's current step directly (tests; normally the cursor decides). */
+  setActualStep(stepId: string | null): void { this.tick(); if (this.session) this.session.actual = stepId; }
+
+  private warn(s: Session, stepId: string, message: string): void {
+    if (s.warned.has(stepId)) return;
+    s.warned.add(stepId);
+    s.warnings.push(stepId);
+    this.log.appendLine(`[practice] ${message}`);
+    void vscode.window.showWarningMessage(`MLSD practice: ${message}`);
+  }
+
+  private render(): void {
+    const s = this.session;
+    if (!s) return;
+    const elapsed = s.lastTick - s.startedAt;
+    const i = s.scheduled;
+    const step = s.schedule.steps[i];
+    const left = step.endMs - elapsed;
+    this.item.text = `$(watch) ${formatClock(elapsed)} · ${i + 1}/${s.schedule.steps.length} ${step.title}`;
+    this.item.tooltip = s.timeUp
+      ? `Time is up (${formatClock(s.schedule.totalMs)}). Click to stop and see the summary.`
+      : `You should be on: ${step.title} — ${formatClock(left)} left for it.\nClick for its questions or to stop.`;
+    const behind = s.actual !== null && s.schedule.steps.findIndex((st) => st.id === s.actual) < i;
+    this.item.backgroundColor = s.timeUp || behind || s.warned.has(s.actual ?? '#')
+      ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+  }
+
+  private cursorMoved(editor: vscode.TextEditor): void {
+    if (!this.session) return;
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => { this.cursorTimer = undefined; void this.trackCursor(editor); }, 150);
+  }
+
+  private async trackCursor(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!this.session || !editor || editor.document.languageId !== 'markdown') return;
+    try {
+      const { stepId } = await this.server.stepAt(editor.document.uri, editor.selection.active.line);
+      if (this.session && this.session.actual !== stepId) { this.tick(); if (this.session) this.session.actual = stepId; this.render(); }
+    } catch (err) {
+      this.log.appendLine(`[practice] mlsd/stepAt failed: ${String(err)}`);
+    }
+  }
+
+  private end(): void {
+    if (this.session?.timer) clearInterval(this.session.timer);
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.session = undefined;
+    this.item.hide();
+    void vscode.commands.executeCommand('setContext', ContextKeys.practiceRunning, false);
+  }
+
+  dispose(): void { this.end(); for (const d of this.subscriptions) d.dispose(); }
+}

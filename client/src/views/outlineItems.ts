@@ -1,0 +1,89 @@
+/** Tree rows of the "Design Steps" view, built from the server's outline (no Markdown parsing here). */
+import * as vscode from 'vscode';
+import type { OutlineHeading, OutlineStep, OutlineTopic } from '../../../server/src/protocol';
+import type { Range as WireRange } from '../../../server/src/core/types';
+import { Commands } from '../commands/ids';
+
+export type OutlineNode =
+  | { kind: 'step'; uri: vscode.Uri; step: OutlineStep }
+  | { kind: 'heading'; uri: vscode.Uri; step: OutlineStep; heading: OutlineHeading; index: number }
+  | { kind: 'topic'; uri: vscode.Uri; step: OutlineStep; topic: OutlineTopic };
+
+export function toRange(r: WireRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function stepDescription(step: OutlineStep): string {
+  const parts: string[] = [];
+  if (step.status !== 'covered') parts.push(step.status);
+  if (step.findingCount > 0) parts.push(plural(step.findingCount, 'finding'));
+  return parts.join(' · ');
+}
+
+export function stepIcon(step: OutlineStep): vscode.ThemeIcon {
+  switch (step.status) {
+    case 'covered': return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    case 'thin': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    default: return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.errorForeground'));
+  }
+}
+
+function revealCommand(uri: vscode.Uri, range: WireRange | undefined, title: string): vscode.Command | undefined {
+  return range ? { command: Commands.revealStep, title, arguments: [uri, toRange(range)] } : undefined;
+}
+
+export function children(node: OutlineNode): OutlineNode[] {
+  if (node.kind !== 'step') return [];
+  const { uri, step } = node;
+  return [
+    ...step.headings.map((heading, index): OutlineNode => ({ kind: 'heading', uri, step, heading, index })),
+    ...step.topics.map((topic): OutlineNode => ({ kind: 'topic', uri, step, topic })),
+  ];
+}
+
+export function toTreeItem(node: OutlineNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'step': {
+      const { step } = node;
+      const hasChildren = step.headings.length + step.topics.length > 0;
+      const item = new vscode.TreeItem(step.title,
+        hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `step:${step.id}`;
+      item.description = stepDescription(step);
+      item.iconPath = stepIcon(step);
+      item.contextValue = `mlsd.step.${step.status}`;
+      item.tooltip = new vscode.MarkdownString(
+        `**${step.title}** — ${step.status}` +
+        (step.findingCount ? `\n\n${plural(step.findingCount, 'finding')}` : '') +
+        (step.status === 'missing' ? '\n\nUse *Insert Step* to add its skeleton.' : ''));
+      item.accessibilityInformation = { label: `${step.title}, ${step.status}${item.description ? `, ${item.description}` : ''}` };
+      item.command = revealCommand(node.uri, step.range, 'Go to step');
+      return item;
+    }
+    case 'heading': {
+      const item = new vscode.TreeItem(node.heading.text || '(empty heading)');
+      item.id = `step:${node.step.id}/heading:${node.index}`;
+      item.description = `H${node.heading.depth}`;
+      item.iconPath = new vscode.ThemeIcon('symbol-string');
+      item.contextValue = 'mlsd.heading';
+      item.command = revealCommand(node.uri, node.heading.range, 'Go to heading');
+      return item;
+    }
+    case 'topic': {
+      const { topic } = node;
+      const item = new vscode.TreeItem(topic.label);
+      item.id = `step:${node.step.id}/topic:${topic.id}`;
+      item.description = topic.covered ? '✓' : '✗';
+      item.iconPath = topic.covered
+        ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
+        : new vscode.ThemeIcon('close', new vscode.ThemeColor(topic.severity === 'off' ? 'disabledForeground' : 'list.warningForeground'));
+      item.contextValue = topic.covered ? 'mlsd.topic.covered' : 'mlsd.topic.missing';
+      item.tooltip = `${topic.label}: ${topic.covered ? 'covered' : 'not covered'}`;
+      item.accessibilityInformation = { label: `${topic.label}, ${topic.covered ? 'covered' : 'not covered'}` };
+      item.command = revealCommand(node.uri, topic.range, 'Go to topic');
+      return item;
+    }
+  }
+}

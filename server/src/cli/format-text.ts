@@ -1,0 +1,42 @@
+/** ESLint-"stylish"-like report, with a one-line step summary per file. */
+import type { FileReport } from './report';
+
+const useColor = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
+const paint = (code: string) => (s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
+const red = paint('31');
+const yellow = paint('33');
+const blue = paint('36');
+const dim = paint('2');
+const bold = paint('1');
+const underline = paint('4');
+
+const MARK: Record<string, string> = { covered: '✓', thin: '~', missing: '✗' };
+
+export function formatText(reports: FileReport[]): string {
+  const out: string[] = [];
+  const totals = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const r of reports) {
+    out.push(underline(r.file));
+    if (r.error) {
+      out.push(`  ${red('error')}  ${r.error}`);
+      totals.error++;
+      out.push('');
+      continue;
+    }
+    const covered = r.steps.filter((s) => s.status === 'covered').length;
+    out.push(dim(`  ${r.isDesignDoc ? 'design doc' : 'not a design doc'} · ${covered}/${r.steps.length} steps covered · `) +
+      r.steps.map((s) => `${MARK[s.status]}${s.id}`).join(' '));
+    const posWidth = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of r.findings) {
+      totals[f.severity]++;
+      const sev = f.severity === 'error' ? red('error  ') : f.severity === 'warning' ? yellow('warning') : blue(f.severity.padEnd(7));
+      out.push(`  ${dim(`${f.line}:${f.column}`.padEnd(posWidth))}  ${sev}  ${f.message}  ${dim(f.ruleId)}`);
+    }
+    out.push('');
+  }
+  const problems = totals.error + totals.warning + totals.info + totals.hint;
+  const parts = [`${totals.error} error${totals.error === 1 ? '' : 's'}`, `${totals.warning} warning${totals.warning === 1 ? '' : 's'}`, `${totals.info + totals.hint} info`];
+  const summary = `${problems ? '✖' : '✔'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  out.push(bold(totals.error ? red(summary) : totals.warning ? yellow(summary) : summary));
+  return out.join('\n');
+}

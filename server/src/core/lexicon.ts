@@ -1,0 +1,24 @@
+/** Typed access to knowledge/lexicon.json: the vocabulary the rules look for (data, not code). */
+import data from '../knowledge/lexicon.json';
+
+export type Tier = 'simple' | 'medium' | 'complex';
+export interface ModelFamily { id: string; label: string; tier: Tier; phrases: string[] }
+export interface MetricEntry { id: string; label: string; phrases: string[] }
+export interface TaskMetrics { fitting: string[]; misfit: string[]; suggest: string }
+export interface PlaceholderPattern { pattern: string; flags: string; label: string }
+
+export interface Lexicon {
+  justification: string[];
+  justificationHeadings: string[];
+  modelFamilies: ModelFamily[];
+  metrics: MetricEntry[];
+  taskMetrics: Record<string, TaskMetrics>;
+  problemTypes: { id: string; task: string; phrases: string[] }[];
+  frontMatterTasks: Record<string, string>;
+  imbalanceStatements: { phrases: string[]; patterns: string[] };
+  imbalanceStrategies: string[];
+  placeholders: PlaceholderPattern[];
+  requirementNumbers: { scale: string[]; latency: string[] };
+}
+
+export const lexicon = data as Lexicon;

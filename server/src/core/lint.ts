@@ -1,0 +1,73 @@
+/**
+ * Runs the rules over a DesignDoc and applies configuration: rule severities (config wins over a
+ * rule's default and over per-topic severities), inline `mlsd-disable…` comments, and the
+ * "disable for this line" fix every finding carries. A rule that throws becomes a finding, never a crash.
+ */
+import type { DesignDoc, Finding, Framework, InlineDirective, Severity } from './types';
+import type { MlsdConfig } from './config';
+import type { RuleContext } from './rules/rule';
+import { rules } from './rules';
+import { lexicon } from './lexicon';
+import { disableFix } from './fixes';
+import { comparePositions, range } from './text';
+
+export interface LintOptions {
+  framework: Framework;
+  config?: MlsdConfig;
+  caseStudyIds?: string[];
+}
+
+export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Finding[] {
+  const config = options.config ?? {};
+  const ctx: RuleContext = {
+    framework: options.framework,
+    lexicon,
+    lines,
+    topicSeverities: config.topics ?? {},
+    caseStudyIds: options.caseStudyIds ?? [],
+  };
+  const disabled = disabledLines(doc.directives);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const configured = config.rules?.[rule.meta.id];
+    const severity = configured ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    let produced;
+    try {
+      produced = rule.check(doc, ctx);
+    } catch (err) {
+      produced = [{ message: `mlsd could not run this rule on the doc (internal error: ${String((err as Error)?.message ?? err)}). Please report it.`, range: range(0, 0, 0, 0), severity: 'info' as Severity }];
+    }
+    for (const f of produced) {
+      if (disabled(rule.meta.id, f.range.start.line)) continue;
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: configured && configured !== 'off' ? configured : (f.severity ?? (severity as Severity)),
+        message: f.message,
+        range: f.range,
+        data: f.data,
+        fixes: [...(f.fixes ?? []), disableFix(rule.meta.id, f.range.start.line, lines)],
+      });
+    }
+  }
+  return findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+/** (ruleId, line) → is the rule switched off there by an inline comment? */
+function disabledLines(directives: InlineDirective[]): (ruleId: string, line: number) => boolean {
+  if (!directives.length) return () => false;
+  const sorted = [...directives].sort((a, b) => a.line - b.line);
+  return (ruleId, line) => {
+    let off = false;
+    for (const d of sorted) {
+      const applies = d.rules.length === 0 || d.rules.includes(ruleId);
+      if (!applies) continue;
+      if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
+      if (d.kind === 'disable-line' && d.line === line) return true;
+      if (d.line > line) break;
+      if (d.kind === 'disable') off = true;
+      if (d.kind === 'enable') off = false;
+    }
+    return off;
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Builds the DesignDoc: parses the text chunk by chunk (cached), then maps headings onto the
+ * framework's steps, assigns every prose block to a step, measures each step and finds its topics.
+ */
+import type { DesignDoc, Framework, FrameworkTopic, HeadingInfo, InlineDirective, SkippedRegion, StepModel, TextBlock, TopicCoverage, Range } from '../types';
+import { frontMatterEnd, splitIntoChunks } from '../split';
+import { parseChunk, type ParsedChunk } from '../parse';
+import { ParseCache } from '../parse-cache';
+import { countWords, range } from '../text';
+import { findFirst } from '../phrases';
+import { createHeadingMatcher, type HeadingMatcher } from './headings';
+import { readFrontMatter } from './front-matter';
+import type { Budget } from '../budget';
+
+export interface BuildOptions {
+  framework: Framework;
+  /** Topics added by configuration, per step id. */
+  extraTopics?: Record<string, FrameworkTopic[]>;
+  cache?: ParseCache;
+  budget?: Budget;
+}
+
+const matchers = new WeakMap<Framework, HeadingMatcher>();
+function matcherFor(framework: Framework): HeadingMatcher {
+  let m = matchers.get(framework);
+  if (!m) matchers.set(framework, (m = createHeadingMatcher(framework)));
+  return m;
+}
+
+function shift(r: Range, by: number): Range {
+  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+}
+
+interface Marker { heading: HeadingInfo; pseudo: boolean }
+
+export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDoc {
+  const { framework } = options;
+  const cache = options.cache ?? new ParseCache();
+  const parse = (t: string): ParsedChunk => parseChunk(t, options.budget);
+  const matcher = matcherFor(framework);
+
+  const headings: HeadingInfo[] = [];
+  const blocks: TextBlock[] = [];
+  const directives: InlineDirective[] = [];
+  const skipped: SkippedRegion[] = [];
+  const leads: { block: number; text: string }[] = [];
+  let frontMatter: DesignDoc['frontMatter'];
+
+  for (const chunk of splitIntoChunks(lines)) {
+    const parsed = cache.get(chunk.text, parse);
+    const by = chunk.startLine;
+    const base = blocks.length;
+    for (const h of parsed.headings) headings.push({ text: h.text, depth: h.depth, range: shift(h.range, by) });
+    for (const b of parsed.blocks) {
+      if (b.lead) leads.push({ block: blocks.length, text: b.lead });
+      const block: TextBlock = {
+        kind: b.kind, text: b.text, range: shift(b.range, by), sectionIndex: -1,
+      };
+      if (b.parent >= 0) block.parent = base + b.parent;
+      if (b.reasonCell) block.reasonCell = true;
+      if (b.header) block.header = true;
+      blocks.push(block);
+    }
+    for (const d of parsed.directives) directives.push({ ...d, line: d.line + by });
+    if (parsed.skipped) skipped.push({ range: range(by, 0, by + chunk.lineCount - 1, (lines[by + chunk.lineCount - 1] ?? '').length), reason: parsed.skipped });
+    if (parsed.frontMatter && chunk.frontMatter) frontMatter = readFrontMatter(parsed.frontMatter.raw, shift(parsed.frontMatter.range, by));
+  }
+  cache.endAnalysis();
+  if (!frontMatter && /^---[ \t]*$/.test(lines[0] ?? '') && /^[\w-]+:/.test(lines[1] ?? '') && frontMatterEnd(lines) < 0) {
+    const r = range(0, 0, 0, 3);
+    frontMatter = { raw: '', range: r, error: { message: 'front matter opened with --- on line 1 is never closed with ---', range: r } };
+  }
+
+  // Headings → steps. Unmatched headings inherit the step above unless they are shallower than
+  // the heading that opened it (a new part of the doc) or neutral (Appendix, References…).
+  let markers: Marker[] = headings.map((heading) => ({ heading, pseudo: false }));
+  assignSteps(markers, matcher);
+  const headingSteps = new Set(markers.map((m) => m.heading.stepId).filter(Boolean));
+  if (headingSteps.size < 3 && leads.length) {
+    // List-only docs: bold paragraphs and top-level ordered items stand in for headings.
+    const pseudo: Marker[] = [];
+    for (const lead of leads) {
+      const words = lead.text.split(/\s+/).length;
+      const stepId = words <= 10 ? matcher.match(lead.text) : undefined;
+      if (stepId && !headingSteps.has(stepId)) {
+        pseudo.push({ heading: { text: lead.text, depth: 7, range: blocks[lead.block].range }, pseudo: true });
+      }
+    }
+    if (new Set(pseudo.map((p) => matcher.match(p.heading.text))).size + headingSteps.size >= 3) {
+      markers = [...markers, ...pseudo].sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
+      assignSteps(markers, matcher);
+    }
+  }
+
+  // Blocks → sections (markers are sorted by line, and so are blocks).
+  let mi = -1;
+  for (const block of blocks) {
+    while (mi + 1 < markers.length && markers[mi + 1].heading.range.start.line <= block.range.start.line) mi++;
+    block.sectionIndex = mi;
+    block.stepId = mi >= 0 ? markers[mi].heading.sectionStepId : undefined;
+  }
+
+  const steps = framework.steps.map((step): StepModel => {
+    const own = markers.filter((m) => m.heading.sectionStepId === step.id);
+    const sections: Range[] = [];
+    for (let i = 0; i < markers.length; i++) {
+      if (markers[i].heading.sectionStepId !== step.id) continue;
+      const start = markers[i].heading.range.start.line;
+      let j = i;
+      while (j + 1 < markers.length && markers[j + 1].heading.sectionStepId === step.id) j++;
+      const end = j + 1 < markers.length ? markers[j + 1].heading.range.start.line - 1 : lines.length - 1;
+      sections.push(range(start, 0, Math.max(start, end), (lines[Math.max(start, end)] ?? '').length));
+      i = j;
+    }
+    const stepBlocks = blocks.filter((b) => b.stepId === step.id && b.kind !== 'heading' && b.kind !== 'html');
+    const wordCount = stepBlocks.reduce((n, b) => n + countWords(b.text), 0);
+    const searchable = blocks.filter((b) => b.stepId === step.id && b.kind !== 'code' && b.kind !== 'html');
+    const topics: TopicCoverage[] = [
+      ...step.topics.map((t) => coverage(t, searchable, false)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, searchable, true)),
+    ];
+    const status = own.length === 0 ? 'missing' : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
+    return {
+      id: step.id,
+      title: step.title,
+      status,
+      headings: own.map((m) => m.heading),
+      range: sections.length ? range(sections[0].start.line, 0, sections[sections.length - 1].end.line, sections[sections.length - 1].end.character) : undefined,
+      sections,
+      wordCount,
+      topics,
+      firstLine: own[0]?.heading.range.start.line,
+    };
+  });
+
+  const fmData = frontMatter?.data && typeof frontMatter.data === 'object' ? (frontMatter.data as Record<string, unknown>) : undefined;
+  const found = steps.filter((s) => s.status !== 'missing').length;
+  let isDesignDoc = false;
+  let designDocReason = `${found} of ${steps.length} steps found (3 needed)`;
+  if (fmData && ('mlsd' in fmData || 'problem' in fmData)) {
+    isDesignDoc = fmData.mlsd !== false;
+    designDocReason = isDesignDoc ? 'front matter marks it as a design doc' : 'front matter has mlsd: false';
+  } else if (found >= 3) {
+    isDesignDoc = true;
+    designDocReason = `${found} of ${steps.length} steps found`;
+  }
+  const h1 = headings.find((h) => h.depth === 1);
+  return {
+    lineCount: lines.length,
+    frontMatter,
+    headings: markers.map((m) => m.heading),
+    blocks,
+    steps,
+    isDesignDoc,
+    designDocReason,
+    problemType: typeof fmData?.problem === 'string' ? fmData.problem : undefined,
+    caseStudy: typeof fmData?.caseStudy === 'string' ? fmData.caseStudy : undefined,
+    directives,
+    skipped,
+    title: typeof fmData?.title === 'string' ? fmData.title : h1?.text,
+  };
+}
+
+function assignSteps(markers: Marker[], matcher: HeadingMatcher): void {
+  let current: { stepId: string; depth: number } | undefined;
+  for (const { heading } of markers) {
+    heading.stepId = matcher.match(heading.text);
+    if (heading.stepId) {
+      current = { stepId: heading.stepId, depth: heading.depth };
+    } else if (!current || matcher.isNeutral(heading.text) || heading.depth < current.depth) {
+      current = undefined;
+    }
+    heading.sectionStepId = current?.stepId;
+  }
+}
+
+function coverage(topic: FrameworkTopic, blocks: TextBlock[], extra: boolean): TopicCoverage {
+  const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
+  if (extra) result.extra = true;
+  for (const b of blocks) {
+    const hit = findFirst(b.text, topic.phrases);
+    if (hit) {
+      result.covered = true;
+      result.evidence = b.range;
+      break;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,123 @@
+/**
+ * Phrase matching for topics, lexicons and glossary terms: case-insensitive, tolerant of plurals,
+ * of hyphen/space/slash variants ("real-time" = "real time") and of a trailing `*` meaning "any ending"
+ * ("downsampl*" matches downsampling and downsampled). Short acronyms written with two or more capitals
+ * ("MAP", "ANN", "mAP") match case-sensitively, so "map" and "Ann" in prose do not count.
+ * Compiled once per phrase list.
+ */
+import { escapeRegExp } from './text';
+
+interface Compiled { ascii: RegExp | null; insensitive: RegExp | null; sensitive: RegExp | null }
+const cache = new Map<string, Compiled>();
+
+function isAcronym(phrase: string): boolean {
+  return phrase.length <= 5 && (phrase.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** ASCII phrases use `\b` (fast, no unicode flag); others need unicode-aware boundaries. */
+function phraseSource(phrase: string, ascii: boolean): string {
+  const prefix = phrase.endsWith('*');
+  const body = prefix ? phrase.slice(0, -1) : phrase;
+  const words = body.trim().split(/[\s\-/]+/).filter(Boolean);
+  const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
+  let src = words.map(escapeRegExp).join('[\\s\\-/]*');
+  if (prefix) src += `${word}*`;
+  else if (/\p{L}$/u.test(body)) src += "(?:s|es|'s)?";
+  // Boundaries also for phrases ending in symbols (A/B, recall@k), where \b would misfire.
+  const start = /^[\p{L}\p{N}]/u.test(body) ? (ascii ? '\\b' : `(?<!${word})`) : '';
+  const end = prefix || /[\p{L}\p{N}]$/u.test(body) ? `(?!${word})` : '';
+  return start + src + end;
+}
+
+function build(phrases: readonly string[], flags: string): RegExp | null {
+  if (!phrases.length) return null;
+  const ascii = !flags.includes('u');
+  const sorted = [...phrases].sort((a, b) => b.length - a.length); // "negative sampling" before "negative"
+  return new RegExp(sorted.map((p) => phraseSource(p, ascii)).join('|'), flags);
+}
+
+function compiled(phrases: readonly string[]): Compiled {
+  const key = phrases.join('\u0000');
+  let c = cache.get(key);
+  if (!c) {
+    const words = phrases.filter((p) => !isAcronym(p));
+    c = {
+      ascii: build(words.filter((p) => ASCII.test(p)), 'gi'),
+      insensitive: build(words.filter((p) => !ASCII.test(p)), 'giu'),
+      sensitive: build(phrases.filter(isAcronym), 'gu'),
+    };
+    if (cache.size > 2000) cache.clear();
+    cache.set(key, c);
+  }
+  return c;
+}
+
+export interface PhraseHit { index: number; text: string }
+
+function firstIn(re: RegExp | null, text: string): PhraseHit | undefined {
+  if (!re) return undefined;
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? { index: m.index, text: m[0] } : undefined;
+}
+
+export function findFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
+  const c = compiled(phrases);
+  let best: PhraseHit | undefined;
+  for (const re of [c.ascii, c.insensitive, c.sensitive]) {
+    const hit = firstIn(re, text);
+    if (hit && (!best || hit.index < best.index)) best = hit;
+  }
+  return best;
+}
+
+export function matchesAny(text: string, phrases: readonly string[]): boolean {
+  return findFirst(text, phrases) !== undefined;
+}
+
+export function findAll(text: string, phrases: readonly string[]): PhraseHit[] {
+  const c = compiled(phrases);
+  const hits: PhraseHit[] = [];
+  for (const re of [c.ascii, c.insensitive, c.sensitive]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      hits.push({ index: m.index, text: m[0] });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    re.lastIndex = 0;
+  }
+  return hits.sort((x, y) => x.index - y.index);
+}
+
+/**
+ * Which entries of a vocabulary (model families, metrics…) a text mentions, in one pass: a single
+ * regex over all phrases finds the hits, and only the hits are attributed back to their entries.
+ */
+export function createVocabulary<T extends { id: string; phrases: string[] }>(entries: readonly T[]) {
+  const all = entries.flatMap((e) => e.phrases);
+  const owner = new Map<string, T>();
+  const resolve = (hit: string): T | undefined => {
+    const key = hit.toLowerCase();
+    let e = owner.get(key);
+    if (!e) {
+      e = entries.find((x) => findFirst(hit, x.phrases)?.text.length === hit.length);
+      if (e) owner.set(key, e);
+    }
+    return e;
+  };
+  return {
+    /** Entries mentioned in the text, in order of first mention, each with its first hit. */
+    scan(text: string): { entry: T; hit: PhraseHit }[] {
+      const found = new Map<string, { entry: T; hit: PhraseHit }>();
+      for (const hit of findAll(text, all)) {
+        const e = resolve(hit.text);
+        if (e && !found.has(e.id)) found.set(e.id, { entry: e, hit });
+      }
+      return [...found.values()];
+    },
+  };
+}

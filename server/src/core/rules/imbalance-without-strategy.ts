@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { imbalanceStatement } from './task';
+import { locateInBlock, proseBlocks } from './helpers';
+import { matchesAny } from '../phrases';
+
+export const imbalanceWithoutStrategy: Rule = {
+  meta: {
+    id: 'imbalance-without-strategy',
+    description: 'A skewed label distribution is stated with no resampling, weighting or threshold strategy.',
+    defaultSeverity: 'warning',
+    tags: ['data'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    const stated = imbalanceStatement(doc, ctx);
+    if (!stated) return [];
+    if (proseBlocks(doc).some((b) => matchesAny(b.text, ctx.lexicon.imbalanceStrategies))) return [];
+    const needle = stated.text.slice(0, 40);
+    return [{
+      message: `The doc says the labels are skewed ("${stated.text.trim()}") but gives no strategy for it. Will you resample, weight the loss (class weights, focal loss) or tune the threshold?`,
+      range: locateInBlock(stated.block, ctx.lines, (line) => {
+        const i = line.toLowerCase().indexOf(needle.toLowerCase());
+        return i >= 0 ? { index: i, length: stated.text.length } : undefined;
+      }),
+      data: { step: stated.block.stepId ?? '' },
+    }];
+  },
+};

@@ -1,0 +1,56 @@
+import type { Rule } from './rule';
+import { detectTask, imbalanceStatement } from './task';
+import { locateInBlock, proseBlocks, stepIdsWithRole } from './helpers';
+import { createVocabulary, findFirst } from '../phrases';
+
+export const metricTaskMismatch: Rule = {
+  meta: {
+    id: 'metric-task-mismatch',
+    description: "The offline metrics do not fit the ML task (ranking measured by accuracy alone; a rare-positive classifier measured by accuracy).",
+    defaultSeverity: 'warning',
+    tags: ['evaluation'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    let task = detectTask(doc, ctx);
+    if (!task) return [];
+    if (task === 'classification') {
+      if (!imbalanceStatement(doc, ctx)) return [];
+      task = 'classification-imbalanced';
+    }
+    const expectation = ctx.lexicon.taskMetrics[task];
+    if (!expectation) return [];
+    const blocks = proseBlocks(doc, stepIdsWithRole(ctx, 'evaluation'));
+    const used = new Map<string, { block: (typeof blocks)[number]; label: string }>();
+    const vocabulary = createVocabulary(ctx.lexicon.metrics);
+    for (const b of blocks) {
+      for (const { entry } of vocabulary.scan(b.text)) {
+        if (!used.has(entry.id)) used.set(entry.id, { block: b, label: entry.label });
+      }
+    }
+    if (!used.size || expectation.fitting.some((id) => used.has(id))) return [];
+    const misfits = expectation.misfit.filter((id) => used.has(id));
+    if (!misfits.length) return [];
+    const first = used.get(misfits[0])!;
+    const metric = ctx.lexicon.metrics.find((m) => m.id === misfits[0])!;
+    const taskWords: Record<string, string> = {
+      ranking: 'a ranking task',
+      'classification-imbalanced': 'a classifier whose positives are rare',
+      regression: 'a regression task',
+      detection: 'a detection task',
+    };
+    const named = misfits.map((id) => used.get(id)!.label).join(', ');
+    return [{
+      message: `${named.charAt(0).toUpperCase()}${named.slice(1)} alone does not fit ${taskWords[task] ?? task}. Which of ${expectation.suggest} will you report?`,
+      range: locateInBlock(first.block, ctx.lines, (line) => {
+        const hit = findFirst(line, metric.phrases);
+        return hit && { index: hit.index, length: hit.text.length };
+      }),
+      data: { step: first.block.stepId ?? '', task, metric: misfits[0] },
+    }];
+  },
+};
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

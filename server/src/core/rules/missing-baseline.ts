@@ -1,0 +1,32 @@
+import type { Rule } from './rule';
+import { modelMentions } from './model-choices';
+import { locateInBlock, proseBlocks } from './helpers';
+import { findFirst, matchesAny } from '../phrases';
+
+const BASELINE_WORDS = ['baseline', 'baselines', 'benchmark model', 'heuristic', 'rule-based', 'simple model', 'бейзлайн'];
+
+export const missingBaseline: Rule = {
+  meta: {
+    id: 'missing-baseline',
+    description: 'A complex model is chosen and no simple baseline is named.',
+    defaultSeverity: 'warning',
+    tags: ['model', 'reasoning'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    const mentions = modelMentions(doc, ctx);
+    const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex'));
+    if (!complex) return [];
+    if (mentions.some((m) => m.families.some((f) => f.tier === 'simple'))) return [];
+    if (proseBlocks(doc).some((b) => matchesAny(b.text, BASELINE_WORDS))) return [];
+    const family = complex.families.find((f) => f.tier === 'complex')!;
+    return [{
+      message: `${family.label.charAt(0).toUpperCase()}${family.label.slice(1)} is chosen but no simple baseline is named. What does it beat: popularity, logistic regression, a heuristic?`,
+      range: locateInBlock(complex.block, ctx.lines, (line) => {
+        const hit = findFirst(line, family.phrases);
+        return hit && { index: hit.index, length: hit.text.length };
+      }),
+      data: { step: complex.block.stepId ?? '', family: family.id },
+    }];
+  },
+};

@@ -1,0 +1,58 @@
+/** Finds model-family mentions in the model step and decides whether each one is justified nearby. */
+import type { DesignDoc, TextBlock } from '../types';
+import type { ModelFamily } from '../lexicon';
+import type { RuleContext } from './rule';
+import { createVocabulary, matchesAny } from '../phrases';
+import { proseBlocks, stepIdsWithRole } from './helpers';
+
+export interface ModelMention { block: TextBlock; blockIndex: number; families: ModelFamily[]; justified: boolean }
+
+const memo = new WeakMap<DesignDoc, ModelMention[]>();
+const vocabularies = new WeakMap<ModelFamily[], ReturnType<typeof createVocabulary<ModelFamily>>>();
+function vocabularyFor(families: ModelFamily[]) {
+  let v = vocabularies.get(families);
+  if (!v) vocabularies.set(families, (v = createVocabulary(families)));
+  return v;
+}
+
+export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] {
+  const cached = memo.get(doc);
+  if (cached) return cached;
+  const modelSteps = stepIdsWithRole(ctx, 'model');
+  const { lexicon } = ctx;
+  // A "Why …" / "Alternatives considered" heading inside the model step justifies the choices it discusses.
+  const justifiedSteps = new Set(
+    doc.headings.filter((h) => h.sectionStepId && modelSteps.has(h.sectionStepId) && matchesAny(h.text, lexicon.justificationHeadings)).map((h) => h.sectionStepId!),
+  );
+  const index = new Map(doc.blocks.map((b, i) => [b, i]));
+  const children = new Map<number, TextBlock[]>();
+  doc.blocks.forEach((b) => { if (b.parent !== undefined) (children.get(b.parent) ?? children.set(b.parent, []).get(b.parent)!).push(b); });
+
+  // A list item's reason may sit in its sub-items, or in a sibling sub-item ("pros: …") of the same parent.
+  const subtreeHasReason = (i: number, depth = 0): boolean =>
+    reasons(doc.blocks[i]) || (depth < 4 && (children.get(i) ?? []).some((c) => subtreeHasReason(index.get(c)!, depth + 1)));
+  const reasons = (b: TextBlock | undefined) => !!b && (b.reasonCell === true || matchesAny(b.text, lexicon.justification));
+  const flaggedFamilies = new Map<number, Set<string>>();
+  const mentions: ModelMention[] = [];
+  for (const block of proseBlocks(doc, modelSteps)) {
+    if (block.kind === 'heading' || block.header) continue;
+    const families = vocabularyFor(ctx.lexicon.modelFamilies).scan(block.text).map((m) => m.entry);
+    if (!families.length) continue;
+    const i = index.get(block)!;
+    const next = doc.blocks[i + 1];
+    const nextStartsWithReason = !!next && next.sectionIndex === block.sectionIndex && next.parent === block.parent &&
+      /^\W*(why|because|since|reason|rationale|alternatives?|trade-?offs?|compared)\b/i.test(next.text);
+    // A sub-item repeating its parent's model is the same choice: judge it once, at the parent.
+    const inherited = block.parent !== undefined ? flaggedFamilies.get(block.parent) : undefined;
+    if (inherited && families.every((f) => inherited.has(f.id))) {
+      flaggedFamilies.set(i, inherited);
+      continue;
+    }
+    const justified = justifiedSteps.has(block.stepId!) || nextStartsWithReason || subtreeHasReason(i) ||
+      (block.parent !== undefined && subtreeHasReason(block.parent));
+    flaggedFamilies.set(i, new Set([...(inherited ?? []), ...families.map((f) => f.id)]));
+    mentions.push({ block, blockIndex: i, families, justified });
+  }
+  memo.set(doc, mentions);
+  return mentions;
+}

@@ -1,0 +1,37 @@
+/** What kind of ML task the doc describes, and whether it says its positives are rare. Shared by rules. */
+import type { DesignDoc, TextBlock } from '../types';
+import type { RuleContext } from './rule';
+import { findAll, findFirst } from '../phrases';
+import { proseBlocks, stepIdsWithRole } from './helpers';
+
+export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
+  const fromFrontMatter = doc.problemType && ctx.lexicon.frontMatterTasks[doc.problemType];
+  if (fromFrontMatter) return fromFrontMatter;
+  const framing = proseBlocks(doc, stepIdsWithRole(ctx, 'framing'));
+  const blocks = framing.length ? framing : proseBlocks(doc);
+  let best: { task: string; hits: number } | undefined;
+  for (const type of ctx.lexicon.problemTypes) {
+    const hits = blocks.reduce((n, b) => n + findAll(b.text, type.phrases).length, 0);
+    if (hits && (!best || hits > best.hits)) best = { task: type.task, hits };
+  }
+  return best?.task;
+}
+
+const statementRes = new WeakMap<object, RegExp[]>();
+
+/** The first block that states a skewed label distribution, with the matched words. */
+export function imbalanceStatement(doc: DesignDoc, ctx: RuleContext): { block: TextBlock; index: number; text: string } | undefined {
+  const { imbalanceStatements } = ctx.lexicon;
+  let res = statementRes.get(imbalanceStatements);
+  if (!res) statementRes.set(imbalanceStatements, (res = imbalanceStatements.patterns.map((p) => new RegExp(p, 'iu'))));
+  for (const block of proseBlocks(doc)) {
+    if (block.kind === 'heading') continue;
+    const hit = findFirst(block.text, imbalanceStatements.phrases);
+    if (hit) return { block, index: hit.index, text: hit.text };
+    for (const re of res) {
+      const m = re.exec(block.text);
+      if (m) return { block, index: m.index, text: m[0] };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { Rule } from './rule';
+
+/** Reports the parts of a doc that exceeded the analysis budget and were read as plain text. */
+export const tooComplex: Rule = {
+  meta: {
+    id: 'too-complex',
+    description: 'Part of the doc is too large or too deeply nested to analyse as Markdown.',
+    defaultSeverity: 'warning',
+    tags: ['robustness'],
+    fixable: false,
+  },
+  check(doc) {
+    return doc.skipped.map((s) => ({
+      message: `Too complex to analyse: ${s.reason}. mlsd read lines ${s.range.start.line + 1}–${s.range.end.line + 1} as plain text, so steps and topics there may be missed.`,
+      range: { start: s.range.start, end: { line: s.range.start.line, character: Math.min(s.range.end.character, 200) } },
+      data: { reason: s.reason },
+    }));
+  },
+};

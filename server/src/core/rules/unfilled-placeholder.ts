@@ -1,0 +1,44 @@
+import type { Rule, RuleFinding } from './rule';
+import type { PlaceholderPattern } from '../lexicon';
+import { range } from '../text';
+
+const compiled = new WeakMap<PlaceholderPattern[], { re: RegExp; label: string }[]>();
+
+export const unfilledPlaceholder: Rule = {
+  meta: {
+    id: 'unfilled-placeholder',
+    description: 'Template prompts, TODO, TBD, ??? or [More information needed] left in the doc.',
+    defaultSeverity: 'warning',
+    tags: ['hygiene'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    let patterns = compiled.get(ctx.lexicon.placeholders);
+    if (!patterns) {
+      patterns = ctx.lexicon.placeholders.map((p) => ({ re: new RegExp(p.pattern, `g${p.flags}u`), label: p.label }));
+      compiled.set(ctx.lexicon.placeholders, patterns);
+    }
+    // Look at the source lines of prose blocks only: code and HTML comments may say TODO legitimately.
+    const seen = new Set<number>();
+    const out: RuleFinding[] = [];
+    for (const block of doc.blocks) {
+      if (block.kind === 'code' || block.kind === 'html') continue;
+      for (let l = block.range.start.line; l <= block.range.end.line; l++) {
+        if (seen.has(l)) continue;
+        seen.add(l);
+        const text = (ctx.lines[l] ?? '').replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
+        for (const { re, label } of patterns) {
+          re.lastIndex = 0;
+          for (let m = re.exec(text); m; m = re.exec(text)) {
+            out.push({
+              message: `Unfilled placeholder: ${label} ("${m[0].slice(0, 60)}"). Fill it in or remove it before review.`,
+              range: range(l, m.index, l, m.index + m[0].length),
+              data: { step: block.stepId ?? '', text: m[0].slice(0, 60) },
+            });
+          }
+        }
+      }
+    }
+    return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  },
+};

@@ -1,0 +1,160 @@
+/**
+ * Plain-data types shared by the whole core. Everything here is structured-cloneable
+ * (no classes, no functions) so a DesignDoc and its findings can cross a worker boundary.
+ * Positions are 0-based (line, character in UTF-16 code units), as in LSP.
+ */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface TextEdit { range: Range; newText: string }
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants (LSP `isPreferred`). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** Machine-readable facts about the finding: step id, topic id, model family… */
+  data?: Record<string, string | number | boolean>;
+  fixes?: Fix[];
+}
+
+/* ---------- framework (knowledge as data) ---------- */
+
+export interface FrameworkTopic {
+  id: string;
+  label: string;
+  /** Phrases (case-insensitive, plural-tolerant) whose presence shows the topic is covered. */
+  phrases: string[];
+  severity: SeveritySetting;
+  why: string;
+}
+
+export interface FrameworkStep {
+  id: string;
+  title: string;
+  /** Heading words real docs use for this step. */
+  aliases: string[];
+  /** What the rules may ask of this step ("requirements", "framing", "data", "model", "evaluation"…),
+   * so the engine never needs to know a step by its id. */
+  roles?: string[];
+  /** Guiding questions shown in templates, hover and inserted skeletons. */
+  questions: string[];
+  /** Suggested minutes in a 45-minute interview. */
+  timeBudgetMinutes?: number;
+  /** Fewer words than this in the step's sections → "thin". */
+  minWords?: number;
+  topics: FrameworkTopic[];
+}
+
+export interface Framework {
+  id: string;
+  title: string;
+  version?: string;
+  /** Headings that end the current step rather than inherit it (Appendix, References…). */
+  neutralHeadings?: string[];
+  steps: FrameworkStep[];
+}
+
+/* ---------- the document model ---------- */
+
+export type StepStatus = 'covered' | 'thin' | 'missing';
+
+export interface HeadingInfo {
+  text: string;
+  depth: number;
+  range: Range;
+  /** Step this heading maps to by alias; undefined when it matched nothing. */
+  stepId?: string;
+  /** Step the heading's section belongs to (its own match, or inherited from above). */
+  sectionStepId?: string;
+}
+
+export type BlockKind = 'paragraph' | 'listItem' | 'tableRow' | 'heading' | 'code' | 'html' | 'blockquote' | 'other';
+
+/** A unit of prose the rules reason about: a paragraph, one list item, one table row. */
+export interface TextBlock {
+  kind: BlockKind;
+  text: string;
+  range: Range;
+  /** Step whose section contains this block. */
+  stepId?: string;
+  /** Index of the section (heading) the block sits under; -1 before the first heading. */
+  sectionIndex: number;
+  /** Index in `DesignDoc.blocks` of the enclosing list item (for nested items). */
+  parent?: number;
+  /** Table row whose "why / reason / trade-off" column is filled in. */
+  reasonCell?: boolean;
+  /** Table header row. */
+  header?: boolean;
+}
+
+export interface TopicCoverage {
+  id: string;
+  label: string;
+  covered: boolean;
+  severity: SeveritySetting;
+  why: string;
+  /** Where the covering phrase was found. */
+  evidence?: Range;
+  /** Topic added by config rather than by the framework. */
+  extra?: boolean;
+}
+
+export interface StepModel {
+  id: string;
+  title: string;
+  status: StepStatus;
+  /** Headings mapped to this step, in document order. */
+  headings: HeadingInfo[];
+  /** From the first heading of the step to the end of its last section; undefined when missing. */
+  range?: Range;
+  /** Each contiguous section of the step. */
+  sections: Range[];
+  wordCount: number;
+  topics: TopicCoverage[];
+  /** Order of the first heading among found steps (for step-order). */
+  firstLine?: number;
+}
+
+export interface FrontMatter {
+  raw: string;
+  range: Range;
+  data?: unknown;
+  /** YAML syntax error, if any. */
+  error?: { message: string; range: Range };
+}
+
+export interface InlineDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  rules: string[];
+  line: number;
+}
+
+/** A stretch of the doc the parser could not safely analyse (size / nesting budget). */
+export interface SkippedRegion { range: Range; reason: string }
+
+export interface DesignDoc {
+  lineCount: number;
+  frontMatter?: FrontMatter;
+  headings: HeadingInfo[];
+  blocks: TextBlock[];
+  steps: StepModel[];
+  isDesignDoc: boolean;
+  designDocReason: string;
+  /** `problem` from front matter, or inferred from the text. */
+  problemType?: string;
+  caseStudy?: string;
+  directives: InlineDirective[];
+  skipped: SkippedRegion[];
+  title?: string;
+}

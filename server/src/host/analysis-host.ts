@@ -1,0 +1,108 @@
+/**
+ * Runs analyses in a worker thread, one at a time, each with a time limit. When a job overruns,
+ * the worker is terminated and replaced, and the caller gets `timedOut` so it can keep the last
+ * good result and report the doc as too complex. A newer request for the same document replaces
+ * an older one still waiting in the queue (typing fast never builds a backlog).
+ */
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeMessage, WorkerResponse } from './analysis-request';
+import type { AnalysisSummary } from './summary';
+
+export interface HostResult { summary?: AnalysisSummary; timedOut?: boolean; superseded?: boolean; error?: string; ms: number }
+
+interface Job { msg: AnalyzeMessage; resolve: (r: HostResult) => void }
+
+export class AnalysisHost {
+  private worker: Worker | undefined;
+  private queue: Job[] = [];
+  private running: { job: Job; timer: NodeJS.Timeout; started: number } | undefined;
+  private nextId = 1;
+  restarts = 0;
+
+  constructor(private readonly workerPath: string, public timeoutMs = 5000) {}
+
+  analyze(request: Omit<AnalyzeMessage, 'type' | 'id'>): Promise<HostResult> {
+    return new Promise((resolve) => {
+      const msg: AnalyzeMessage = { type: 'analyze', id: this.nextId++, ...request };
+      if (msg.key) {
+        for (const old of this.queue.filter((j) => j.msg.key === msg.key)) old.resolve({ superseded: true, ms: 0 });
+        this.queue = this.queue.filter((j) => j.msg.key !== msg.key);
+      }
+      this.queue.push({ msg, resolve });
+      this.pump();
+    });
+  }
+
+  forget(key: string): void {
+    this.worker?.postMessage({ type: 'forget', key });
+  }
+
+  dispose(): void {
+    for (const j of this.queue) j.resolve({ superseded: true, ms: 0 });
+    this.queue = [];
+    if (this.running) {
+      clearTimeout(this.running.timer);
+      this.running.job.resolve({ superseded: true, ms: 0 });
+      this.running = undefined;
+    }
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    worker.unref();
+    worker.on('message', (res: WorkerResponse) => this.finish(res));
+    worker.on('error', (err) => this.crash(worker, String(err?.stack ?? err)));
+    worker.on('exit', (code) => { if (this.worker === worker) this.crash(worker, `analysis worker exited with code ${code}`); });
+    this.worker = worker;
+    return worker;
+  }
+
+  private pump(): void {
+    if (this.running || !this.queue.length) return;
+    const job = this.queue.shift()!;
+    const worker = this.ensureWorker();
+    const timer = setTimeout(() => this.overrun(), this.timeoutMs);
+    this.running = { job, timer, started: performance.now() };
+    worker.postMessage(job.msg);
+  }
+
+  private finish(res: WorkerResponse): void {
+    const run = this.running;
+    if (!run || run.job.msg.id !== res.id) return;
+    clearTimeout(run.timer);
+    this.running = undefined;
+    run.job.resolve({ summary: res.result, error: res.error, ms: performance.now() - run.started });
+    this.pump();
+  }
+
+  private overrun(): void {
+    const run = this.running;
+    if (!run) return;
+    this.running = undefined;
+    this.replaceWorker();
+    run.job.resolve({ timedOut: true, ms: performance.now() - run.started });
+    this.pump();
+  }
+
+  private crash(worker: Worker, error: string): void {
+    if (worker !== this.worker) return;
+    this.replaceWorker();
+    const run = this.running;
+    this.running = undefined;
+    if (run) {
+      clearTimeout(run.timer);
+      run.job.resolve({ error, ms: performance.now() - run.started });
+    }
+    this.pump();
+  }
+
+  private replaceWorker(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    this.restarts++;
+    void old?.terminate();
+  }
+}

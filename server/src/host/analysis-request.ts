@@ -1,0 +1,24 @@
+/** Messages between an AnalysisHost and its worker thread. */
+import type { MlsdConfig } from '../core/config';
+import type { AnalysisSummary } from './summary';
+
+export interface AnalyzeMessage {
+  type: 'analyze';
+  id: number;
+  /** Documents with a key keep a parse cache in the worker between analyses. */
+  key?: string;
+  text: string;
+  config?: MlsdConfig;
+  /** JSON text of a custom framework file, already read by the shell. */
+  frameworkText?: string;
+}
+
+export interface ForgetMessage { type: 'forget'; key: string }
+
+export type WorkerRequest = AnalyzeMessage | ForgetMessage;
+
+export interface WorkerResponse {
+  id: number;
+  result?: AnalysisSummary;
+  error?: string;
+}

@@ -1,0 +1,59 @@
+/** Core values → LSP values. The only place that knows both shapes. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding, Severity } from '../core/types';
+import type { AnalysisSummary } from '../host/summary';
+import type { DocumentModelResult } from '../protocol';
+import { ruleDocUrl } from '../host/rule-docs';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a quick fix needs travels with the diagnostic, so code actions need no server state. */
+export interface DiagnosticData { ruleId: string; fixes: Finding['fixes']; facts?: Finding['data'] }
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: f.ruleId, fixes: f.fixes, facts: f.data };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    source: 'mlsd',
+    message: f.message,
+    data,
+  };
+}
+
+export function toDocumentModel(uri: string, version: number | null, s: AnalysisSummary, lintable: boolean): DocumentModelResult {
+  const perStep = new Map<string, number>();
+  for (const f of s.findings) {
+    const step = f.data?.step;
+    if (typeof step === 'string' && step) perStep.set(step, (perStep.get(step) ?? 0) + 1);
+  }
+  const steps = s.doc.steps.map((st) => ({
+    id: st.id,
+    title: st.title,
+    status: st.status,
+    range: st.range,
+    headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range })),
+    topics: st.topics.map((t) => ({ id: t.id, label: t.label, covered: t.covered, severity: t.severity, range: t.evidence })),
+    findingCount: perStep.get(st.id) ?? 0,
+  }));
+  return {
+    uri,
+    version,
+    isDesignDoc: lintable,
+    designDocReason: s.doc.designDocReason,
+    steps,
+    coveredCount: steps.filter((st) => st.status === 'covered').length,
+    stepCount: steps.length,
+    findingCount: lintable ? s.findings.length : 0,
+    problemType: s.doc.problemType,
+    caseStudy: s.doc.caseStudy ?? s.suggestedCaseStudy,
+    tooComplex: s.findings.some((f) => f.ruleId === 'too-complex'),
+  };
+}

@@ -1,0 +1,44 @@
+/** Document symbols as the step hierarchy: each found step, its headings beneath; other headings at top level. */
+import { SymbolKind, type DocumentSymbol, type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import type { DocSummary } from '../../host/summary';
+
+export function documentSymbols(doc: DocSummary): DocumentSymbol[] {
+  const symbols: { line: number; symbol: DocumentSymbol }[] = [];
+  for (const step of doc.steps) {
+    if (!step.range || !step.headings.length) continue;
+    const children = step.headings.map<DocumentSymbol>((h) => ({
+      name: h.text || '(empty heading)',
+      kind: SymbolKind.String,
+      range: h.range,
+      selectionRange: h.range,
+    }));
+    symbols.push({
+      line: step.range.start.line,
+      symbol: {
+        name: step.title,
+        detail: step.status,
+        kind: SymbolKind.Module,
+        range: step.range,
+        selectionRange: step.headings[0].range,
+        children,
+      },
+    });
+  }
+  for (const h of doc.headings) {
+    if (h.sectionStepId || h.depth > 6) continue;
+    symbols.push({ line: h.range.start.line, symbol: { name: h.text || '(empty heading)', kind: SymbolKind.String, range: h.range, selectionRange: h.range } });
+  }
+  return symbols.sort((a, b) => a.line - b.line).map((s) => s.symbol);
+}
+
+export function foldingRanges(doc: DocSummary): FoldingRange[] {
+  const ranges: FoldingRange[] = [];
+  for (const step of doc.steps) {
+    for (const section of step.sections) {
+      if (section.end.line > section.start.line) {
+        ranges.push({ startLine: section.start.line, endLine: section.end.line, kind: FoldingRangeKind.Region });
+      }
+    }
+  }
+  return ranges;
+}

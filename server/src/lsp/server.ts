@@ -1,0 +1,329 @@
+/**
+ * The mlsd language server: a thin adapter. It keeps per-document state, asks the analysis host
+ * (a worker thread with a time limit) for results, and converts them to LSP. No analysis here.
+ * Transport is picked from the command line by vscode-languageserver: --stdio, --node-ipc, --socket.
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type Diagnostic, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import picomatch from 'picomatch';
+import { AnalysisHost } from '../host/analysis-host';
+import type { AnalysisSummary } from '../host/summary';
+import { validateFramework } from '../core/framework';
+import { insertStepEdit } from '../core/fixes';
+import type { DesignDoc, Framework } from '../core/types';
+import { defaultFramework } from '../knowledge/framework';
+import {
+  DocumentModelRequest, InsertStepCommand, ModelChangedNotification, StepAtRequest,
+  type DocumentModelParams, type DocumentModelResult, type StepAtParams, type StepAtResult,
+} from '../protocol';
+import { toDiagnostic, toDocumentModel } from './convert';
+import { ConfigFiles, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
+import { codeActions } from './features/code-actions';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import { hover } from './features/hover';
+import { completions } from './features/completion';
+import { registerKnowledgeRequests } from './features/knowledge-requests';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 8000);
+const configFiles = new ConfigFiles();
+
+interface DocState {
+  summary?: AnalysisSummary;
+  /** Version the summary was computed for. */
+  version?: number;
+  lintable: boolean;
+  effective?: Effective;
+  timer?: NodeJS.Timeout;
+  /** Resolves when the analysis of the newest version has been published. */
+  waiters: (() => void)[];
+}
+
+const states = new Map<string, DocState>();
+const settingsCache = new Map<string, Promise<EditorSettings | undefined>>();
+const publishedConfigProblems = new Set<string>();
+let workspaceRoots: string[] = [];
+let canReadConfiguration = false;
+
+function state(uri: string): DocState {
+  let s = states.get(uri);
+  if (!s) states.set(uri, (s = { lintable: false, waiters: [] }));
+  return s;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  canReadConfiguration = params.capabilities.workspace?.configuration === true;
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (!workspaceRoots.length && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) workspaceRoots = [root];
+  }
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['#'] },
+      executeCommandProvider: { commands: [InsertStepCommand] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'mlsd', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+    workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+    reanalyseAll();
+  });
+});
+
+function settingsFor(uri: string): Promise<EditorSettings | undefined> {
+  if (!canReadConfiguration) return Promise.resolve(undefined);
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlsd' }).then(
+      (v) => (v && typeof v === 'object' ? (v as EditorSettings) : undefined),
+      () => undefined,
+    );
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+function reanalyseAll(): void {
+  for (const doc of documents.all()) void analyseNow(doc.uri);
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsCache.clear();
+  configFiles.invalidate();
+  reanalyseAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configFiles.invalidate();
+  reanalyseAll();
+});
+
+documents.onDidOpen((e) => void analyseNow(e.document.uri));
+
+documents.onDidChangeContent(async (e) => {
+  const uri = e.document.uri;
+  const s = state(uri);
+  const settings = await settingsFor(uri);
+  const debounce = typeof settings?.debounceMs === 'number' && settings.debounceMs >= 0 ? settings.debounceMs : 200;
+  if (s.timer) clearTimeout(s.timer);
+  if (debounce === 0) {
+    s.timer = undefined;
+    void analyseNow(uri);
+  } else {
+    s.timer = setTimeout(() => { s.timer = undefined; void analyseNow(uri); }, debounce);
+  }
+});
+
+documents.onDidClose((e) => {
+  const s = states.get(e.document.uri);
+  if (s?.timer) clearTimeout(s.timer);
+  s?.waiters.forEach((w) => w());
+  states.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  host.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+async function analyseNow(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const s = state(uri);
+  if (s.timer) { clearTimeout(s.timer); s.timer = undefined; }
+  const version = doc.version;
+  const settings = await settingsFor(uri);
+  const effective = effectiveConfig(uri, settings, configFiles, workspaceRoots);
+  publishConfigProblems(effective);
+  if (!effective.enable) {
+    s.summary = undefined;
+    s.version = version;
+    s.lintable = false;
+    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    return settle(s, uri, version);
+  }
+  const result = await host.analyze({ key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText });
+  if (result.superseded) return;
+  if (documents.get(uri)?.version !== version || !states.has(uri)) return; // a newer analysis is on its way
+  if (result.summary) {
+    s.summary = result.summary;
+  } else {
+    // Over the time budget (or a worker failure): keep the last good result, say why it is stale.
+    const reason = result.timedOut
+      ? `analysis took longer than ${Math.round(host.timeoutMs / 1000)} s and was stopped`
+      : `analysis failed (${(result.error ?? 'unknown error').split('\n')[0]})`;
+    const previous = s.summary;
+    const base = previous ?? emptySummary();
+    const findings = base.findings.filter((f) => !(f.ruleId === 'too-complex' && f.data?.reason === 'time'));
+    findings.unshift({
+      ruleId: 'too-complex',
+      severity: 'warning',
+      message: `Too complex to analyse: ${reason}. ${previous ? 'Showing the last complete result.' : 'No result yet.'} Splitting very long or deeply nested parts helps.`,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      data: { reason: 'time' },
+      fixes: [],
+    });
+    s.summary = { ...base, findings, doc: { ...base.doc, isDesignDoc: previous ? base.doc.isDesignDoc : true } };
+  }
+  s.version = version;
+  s.effective = effective;
+  s.lintable = isLintable(uri, s.summary, effective);
+  const diagnostics: Diagnostic[] = s.lintable ? s.summary.findings.map(toDiagnostic) : [];
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+  void connection.sendNotification(ModelChangedNotification, { uri, version });
+  settle(s, uri, version);
+}
+
+function settle(s: DocState, uri: string, version: number): void {
+  if (documents.get(uri)?.version !== version) return;
+  const waiters = s.waiters;
+  s.waiters = [];
+  waiters.forEach((w) => w());
+}
+
+function emptySummary(): AnalysisSummary {
+  return {
+    findings: [],
+    doc: {
+      lineCount: 0, headings: [], skipped: [], isDesignDoc: false, designDocReason: 'not analysed',
+      steps: defaultFramework.steps.map((st) => ({ id: st.id, title: st.title, status: 'missing', headings: [], sections: [], wordCount: 0, topics: [] })),
+    },
+  };
+}
+
+function isLintable(uri: string, summary: AnalysisSummary, effective: Effective): boolean {
+  if (summary.doc.isDesignDoc || effective.config.lintMode === 'allMarkdown') return true;
+  const globs = effective.config.designDocGlobs ?? ['**/design-docs/**/*.md', '**/*.mlsd.md'];
+  const file = uriToPath(uri);
+  if (!file || !globs.length) return false;
+  const rel = effective.root ? path.relative(effective.root, file) : file;
+  return picomatch(globs, { dot: true })(rel.split(path.sep).join('/'));
+}
+
+/** Config and framework problems are shown on the file that has them; cleared when fixed. */
+function publishConfigProblems(effective: Effective): void {
+  for (const [file, problems] of effective.problems) {
+    if (file === 'settings') {
+      if (problems.length) void connection.window.showWarningMessage(`mlsd: ${problems.map((p) => p.message).join('; ')}`);
+      continue;
+    }
+    const uri = pathToFileURL(file).href;
+    if (!problems.length && !publishedConfigProblems.has(uri)) continue;
+    if (problems.length) publishedConfigProblems.add(uri);
+    else publishedConfigProblems.delete(uri);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((p) => ({
+        range: { start: { line: p.line ?? 0, character: p.column ?? 0 }, end: { line: p.line ?? 0, character: (p.column ?? 0) + 1 } },
+        severity: 1,
+        source: 'mlsd',
+        code: 'invalid-config',
+        message: `${path.basename(file)}: ${p.message}. mlsd uses its defaults for this part.`,
+      })),
+    });
+  }
+}
+
+/** The newest analysis of a document, waiting for one in flight (or starting it) if needed. */
+async function fresh(uri: string): Promise<DocState | undefined> {
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const s = state(uri);
+  if (s.version !== doc.version || !s.summary) {
+    const done = new Promise<void>((resolve) => s.waiters.push(resolve));
+    void analyseNow(uri);
+    await done;
+  }
+  return states.get(uri);
+}
+
+const frameworks = new Map<string, Framework>();
+function frameworkOf(s: DocState | undefined): Framework {
+  const text = s?.effective?.frameworkText;
+  if (!text) return defaultFramework;
+  let f = frameworks.get(text);
+  if (!f) {
+    f = validateFramework(JSON.parse(text)).framework ?? defaultFramework;
+    frameworks.set(text, f);
+  }
+  return f;
+}
+
+connection.onCodeAction((params) => codeActions(params));
+
+connection.onDocumentSymbol(async (params) => {
+  const s = await fresh(params.textDocument.uri);
+  return s?.summary ? documentSymbols(s.summary.doc) : [];
+});
+
+connection.onFoldingRanges(async (params) => {
+  const s = await fresh(params.textDocument.uri);
+  return s?.summary ? foldingRanges(s.summary.doc) : [];
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const s = states.get(params.textDocument.uri);
+  return hover(line, params.position, s?.summary?.doc, frameworkOf(s));
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+  const s = states.get(params.textDocument.uri);
+  return completions(line, params.position, s?.summary?.doc, frameworkOf(s));
+});
+
+connection.onRequest(DocumentModelRequest, async (p: DocumentModelParams): Promise<DocumentModelResult | null> => {
+  const s = await fresh(p?.uri);
+  const doc = documents.get(p?.uri);
+  if (!s?.summary || !doc) return null;
+  return toDocumentModel(p.uri, s.version ?? null, s.summary, s.lintable);
+});
+
+connection.onRequest(StepAtRequest, async (p: StepAtParams): Promise<StepAtResult> => {
+  const s = states.get(p?.uri);
+  const step = s?.summary?.doc.steps.find((st) => st.sections.some((r) => r.start.line <= p.line && p.line <= r.end.line));
+  return { stepId: step?.id ?? null };
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== InsertStepCommand) return null;
+  const [uri, stepId] = (params.arguments ?? []) as [string, string];
+  const s = await fresh(uri);
+  const doc = documents.get(uri);
+  if (!s?.summary || !doc) return null;
+  const model = { ...s.summary.doc, blocks: [], directives: [] } as DesignDoc;
+  if (model.steps.find((st) => st.id === stepId)?.status !== 'missing') return null;
+  const edit = insertStepEdit(model, doc.getText().split(/\r\n|\r|\n/), frameworkOf(s), stepId);
+  if (!edit) return null;
+  const applied = await connection.workspace.applyEdit({ label: 'Insert step', edit: { changes: { [uri]: [edit] } } });
+  return applied.applied;
+});
+
+registerKnowledgeRequests(connection);
+
+process.on('uncaughtException', (err) => connection.console.error(`mlsd: unexpected error: ${err?.stack ?? err}`));
+process.on('unhandledRejection', (err) => connection.console.error(`mlsd: unexpected rejection: ${String(err)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MlsdApi } from '../../../client/src/api';
+import { EXTENSION_ID } from './helpers';
+
+suite('activation', () => {
+  test('activates, starts the server, and records the activation time', async () => {
+    const ext = vscode.extensions.getExtension<MlsdApi>(EXTENSION_ID);
+    assert.ok(ext, 'the extension is present');
+    const alreadyActive = ext.isActive;
+    const t0 = performance.now();
+    const api = await ext.activate();
+    const activateMs = performance.now() - t0;
+    await api.ready;
+    const serverReadyMs = performance.now() - t0;
+    assert.strictEqual(api.client.isRunning(), true, 'the language client is running');
+    const out = path.join(ext.extensionPath, '.test-artifacts');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'activation.json'), JSON.stringify({
+      editor: `code-server / VS Code ${vscode.version}`, alreadyActive,
+      activateMs: Math.round(activateMs * 10) / 10,
+      activationMsInside: Math.round(api.activationMs * 10) / 10,
+      serverReadyMs: Math.round(serverReadyMs * 10) / 10,
+      measuredAt: new Date().toISOString(),
+    }, null, 2) + '\n');
+  });
+
+  test('every contributed command is registered', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const all = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !all.has(c));
+    assert.deepStrictEqual(missing, []);
+    assert.ok(all.has('mlsd.server.insertStep'), 'the server command is registered through the language client');
+  });
+});

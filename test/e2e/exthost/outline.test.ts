@@ -1,0 +1,78 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../../../client/src/views/outlineItems';
+import { api, fixture, open, waitFor } from './helpers';
+
+suite('Design Steps outline', () => {
+  const doc = () => fixture('design-docs/podcast-recs.md');
+
+  test('tree rows match the doc: seven steps, states, headings that exist in the text', async () => {
+    const a = await api();
+    const editor = await open(doc());
+    await waitFor('the outline to show podcast-recs.md', () => a.models.designDoc?.document === editor.document);
+    const roots = await waitFor('seven step rows', () => { const r = a.outline.getChildren(); return r.length === 7 && r; }) as OutlineNode[];
+    const items = roots.map((n) => a.outline.getTreeItem(n));
+    assert.deepStrictEqual(roots.map((n) => n.kind === 'step' && n.step.id),
+      ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']);
+    const byId = new Map(roots.map((n, i) => [n.kind === 'step' ? n.step.id : '', { node: n, item: items[i] }]));
+    // What the fixture has: no serving or monitoring section; the model section is one sentence.
+    for (const id of ['serving', 'monitoring']) {
+      const { item } = byId.get(id)!;
+      assert.strictEqual(item.contextValue, 'mlsd.step.missing', `${id} is missing`);
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+      assert.strictEqual(item.command, undefined, 'a missing step has nowhere to go');
+    }
+    for (const id of ['requirements', 'framing', 'data']) {
+      assert.notStrictEqual(byId.get(id)!.item.contextValue, 'mlsd.step.missing', `${id} is present`);
+    }
+    assert.strictEqual(byId.get('model')!.item.contextValue, 'mlsd.step.thin', 'a one-sentence model section is thin');
+    // Every heading child names a real heading line of the doc, and clicking it goes there.
+    const text = editor.document;
+    for (const { node } of byId.values()) {
+      for (const child of a.outline.getChildren(node)) {
+        if (child.kind !== 'heading') continue;
+        const line = text.lineAt(child.heading.range.start.line).text;
+        assert.ok(line.startsWith('#') && line.includes(child.heading.text), `heading row "${child.heading.text}" is on line "${line}"`);
+        const cmd = a.outline.getTreeItem(child).command!;
+        assert.strictEqual(cmd.command, 'mlsd.revealStep');
+      }
+    }
+    const dataHeadings = a.outline.getChildren(byId.get('data')!.node).filter((c) => c.kind === 'heading');
+    assert.deepStrictEqual(dataHeadings.map((c) => c.kind === 'heading' && c.heading.text), ['Data preparation']);
+    // Topics are children too, with ✓/✗.
+    const topics = a.outline.getChildren(byId.get('requirements')!.node).filter((c) => c.kind === 'topic');
+    assert.ok(topics.length > 0, 'requirements has topic rows');
+    for (const t of topics) assert.match(String(a.outline.getTreeItem(t).description), /^[✓✗]$/);
+  });
+
+  test('clicking a step row reveals it in the editor', async () => {
+    const a = await api();
+    const editor = await open(doc());
+    const step = a.outline.getChildren().find((n) => n.kind === 'step' && n.step.id === 'evaluation')!;
+    const cmd = a.outline.getTreeItem(step).command!;
+    await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+    await waitFor('the cursor on the Evaluation heading', () =>
+      vscode.window.activeTextEditor?.document === editor.document &&
+      editor.document.lineAt(vscode.window.activeTextEditor.selection.active.line).text === '## Evaluation');
+  });
+
+  test('the tree empties (welcome view) for a non-design doc and refreshes as you type', async () => {
+    const a = await api();
+    await open(fixture('notes/meeting.md'));
+    await waitFor('an empty outline for a meeting note', () => a.models.current?.document.uri.path.endsWith('meeting.md') && a.outline.getChildren().length === 0);
+    const editor = await open(doc());
+    await waitFor('the outline back on the design doc', () => a.outline.getChildren().length === 7);
+    const changed = new Promise<void>((resolve) => { const d = a.outline.onDidChangeTreeData(() => { d.dispose(); resolve(); }); });
+    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Monitoring\n\nWe alert on data drift in the listening features and retrain weekly.\n'));
+    await changed;
+    await waitFor('monitoring no longer missing', () => {
+      const n = a.outline.getChildren().find((x) => x.kind === 'step' && x.step.id === 'monitoring');
+      return n?.kind === 'step' && n.step.status !== 'missing';
+    });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor('monitoring missing again after revert', () => {
+      const n = a.outline.getChildren().find((x) => x.kind === 'step' && x.step.id === 'monitoring');
+      return n?.kind === 'step' && n.step.status === 'missing';
+    });
+  });
+});

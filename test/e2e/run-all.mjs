@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the real-editor suites. Installs what is missing (Debian packages; code-server
+// into a cache folder, skipped when present), rebuilds and repackages mlsd.vsix when stale, then runs
+//   1. exthost — mocha inside code-server's real extension host (VS Code API assertions)
+//   2. ui      — playwright-core + Debian chromium against code-server with mlsd.vsix installed
+//   3. nvim    — Neovim 0.7 as a second LSP client of dist/server.js --stdio
+// each with `node --test`, and prints the node test runner's totals (`# pass N`, `# fail N`).
+// Usage: node test/e2e/run-all.mjs [exthost] [ui] [nvim]      (default: all three)
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ARTIFACTS = process.env.MLSD_ARTIFACTS || path.join(ROOT, '.test-artifacts');
+const SUITES = { exthost: 'test/e2e/exthost.test.mjs', ui: 'test/e2e/ui.test.mjs', nvim: 'test/e2e/nvim.test.mjs' };
+const chosen = process.argv.slice(2).filter((a) => a in SUITES);
+const run = chosen.length ? chosen : Object.keys(SUITES);
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)}s`;
+const log = (s) => console.log(`[e2e ${secs(Date.now() - t0)}] ${s}`);
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+  return r;
+}
+const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+
+// 1. Debian packages
+const needApt = [];
+if (run.includes('ui') || run.includes('exthost')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
+if (run.includes('nvim') && !has('nvim')) needApt.push('neovim');
+if (!has('rg')) needApt.push('ripgrep');
+if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) needApt.push('libkrb5-dev');
+if (needApt.length) {
+  log(`apt-get install ${needApt.join(' ')}`);
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  sh(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
+  sh(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', ...needApt], { env });
+}
+
+// 2. code-server (cached)
+if (run.includes('ui') || run.includes('exthost')) {
+  if (!(process.env.CODE_SERVER && fs.existsSync(process.env.CODE_SERVER))) {
+    log('code-server: scripts/install-code-server.sh (skipped when cached)');
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error('installing code-server failed');
+    process.env.CODE_SERVER = r.stdout.toString().trim().split('\n').pop();
+  }
+  log(`code-server: ${process.env.CODE_SERVER}`);
+}
+
+// 3. build, and package the .vsix when it is older than what goes into it
+log('build');
+sh(process.execPath, ['esbuild.mjs']);
+if (run.includes('ui')) {
+  const vsix = path.join(ROOT, 'mlsd.vsix');
+  const newest = (p) => {
+    const full = path.join(ROOT, p);
+    if (!fs.existsSync(full)) return 0;
+    const st = fs.statSync(full);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return Math.max(0, ...fs.readdirSync(full).map((f) => newest(path.join(p, f))));
+  };
+  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js', 'package.json', '.vscodeignore', 'snippets', 'media', 'schemas', 'docs/rules', 'README.md'];
+  const stale = !fs.existsSync(vsix) || Math.max(...inputs.map(newest)) > fs.statSync(vsix).mtimeMs;
+  if (stale) { log('npm run package (mlsd.vsix is stale)'); sh('npm', ['run', 'package', '--silent']); }
+  log(`mlsd.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
+}
+
+// 4. suites, one `node --test` each (sequential: the machines have two cores)
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+const totals = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+const timings = [];
+for (const name of run) {
+  const tap = path.join(ARTIFACTS, `e2e-${name}.tap`);
+  log(`suite ${name}: node --test ${SUITES[name]}`);
+  const started = Date.now();
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`, SUITES[name]], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  const ms = Date.now() - started;
+  const text = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
+  const counts = {};
+  for (const k of Object.keys(totals)) {
+    const m = new RegExp(`^# ${k} (\\d+)$`, 'm').exec(text);
+    counts[k] = m ? Number(m[1]) : 0;
+    totals[k] += counts[k];
+  }
+  if (code !== 0 && counts.fail === 0) { counts.fail = 1; totals.fail += 1; totals.tests += 1; }   // crashed before reporting
+  timings.push(`${name} ${secs(ms)} (${counts.pass}/${counts.tests} passed)`);
+}
+
+console.log(`\n# mlsd e2e: ${timings.join(', ')}; total ${secs(Date.now() - t0)}`);
+for (const k of Object.keys(totals)) console.log(`# ${k} ${totals[k]}`);
+console.log(`# duration_ms ${Date.now() - t0}`);
+process.exit(totals.fail > 0 || totals.tests === 0 ? 1 : 0);

@@ -1,0 +1,239 @@
+// UI suite: what a person sees in a real VS Code (code-server 4.100.3 = VS Code 1.100, web workbench)
+// with the packaged mlsd.vsix installed, driven by Debian chromium through playwright-core.
+// Screenshots go to .test-artifacts/ui/. Everything polls for state; nothing sleeps a fixed time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ARTIFACTS, VSIX, installVsix, launchChromium, makeSandbox, poll, removeLater, startCodeServer } from './lib/editor.mjs';
+
+const SHOTS = path.join(ARTIFACTS, 'ui');
+let dirs, cs, browser, page;
+let failed = false;
+const T = {};
+
+const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+const quickInput = () => page.locator('.quick-input-widget');
+const status = (re) => page.locator('.statusbar-item', { hasText: re });
+const treePane = () => page.locator('.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Design Steps"]') });
+const treeRows = () => treePane().locator('.monaco-list-row');
+const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+
+async function focusWorkbench() {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 12 } }).catch(() => {});
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = quickInput().locator('input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+async function openFile(name) {
+  await focusWorkbench();
+  await page.keyboard.press('Control+P');
+  await quickInput().locator('input').fill(name);
+  await quickInput().locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+}
+
+async function goToLine(line) {
+  await page.keyboard.press('Control+G');
+  await quickInput().locator('input').fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.locator(`.editor-group-container.active .monaco-editor .line-numbers.active-line-number`, { hasText: new RegExp(`^${line}$`) }).first().waitFor();
+}
+
+const fixtureLine = (rel, re) => fs.readFileSync(path.join(dirs.ws, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
+
+before(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  assert.ok(fs.existsSync(VSIX), `${VSIX} exists (npm run package)`);
+  dirs = makeSandbox('mlsd-ui-');
+  T.start = Date.now();
+  installVsix(dirs);
+  T.installed = Date.now();
+  cs = await startCodeServer(dirs, { folder: dirs.ws });
+  browser = await launchChromium(dirs);
+  browser.ctx.setDefaultTimeout(30_000);
+  page = browser.page;
+  await page.goto(`${cs.url}/?folder=${encodeURIComponent(dirs.ws)}`);
+  await page.locator('.monaco-workbench .explorer-folders-view').waitFor();
+  T.workbench = Date.now();
+});
+
+after(async () => {
+  if (failed || process.exitCode) {
+    await page?.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => {});
+    fs.writeFileSync(path.join(ARTIFACTS, 'ui-code-server.log'), cs?.log() ?? '');
+  }
+  await browser?.close().catch(() => {});
+  await cs?.stop();
+  if (!failed && !process.exitCode) removeLater(dirs.tmp);
+  const s = (a, b) => (T[a] && T[b] ? `${((T[b] - T[a]) / 1000).toFixed(1)}s` : '-');
+  console.log(`# ui timings: vsix install ${s('start', 'installed')}, workbench ready ${s('installed', 'workbench')}, first squiggle ${s('workbench', 'diag')}`);
+});
+
+const it = (name, fn) => test(name, async () => { try { await fn(); } catch (err) { failed = true; throw err; } });
+
+it('squiggles and Problems rows carry mlsd rule ids', async () => {
+  await openFile('podcast-recs.md');
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
+  T.diag = Date.now();
+  await page.locator('#status\\.problems[aria-label*="Warnings:"]').waitFor();
+  await shot('01-squiggles');
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.filter({ hasText: 'missing-step' }).first().waitFor();
+  const text = (await rows.allInnerTexts()).join('\n');
+  for (const id of ['missing-step', 'unfilled-placeholder', 'metric-task-mismatch']) assert.match(text, new RegExp(id), `a Problems row for ${id}`);
+  assert.match(text, /mlsd/, 'the source is mlsd');
+  await shot('02-problems');
+  await page.keyboard.press('Control+Shift+M');    // close the panel again
+});
+
+it('status bar shows "MLSD covered/7 · findings" and the tree agrees', async () => {
+  const item = status(/^MLSD \d\/7 · \d+$/);
+  await item.waitFor();
+  const [, covered, findings] = /^MLSD (\d)\/7 · (\d+)$/.exec((await item.innerText()).trim());
+  assert.ok(Number(findings) > 0, 'findings are counted');
+  await item.click();                                         // click focuses the outline
+  await treeRows().first().waitFor();
+  await poll('seven step rows', async () => (await treeRows().count()) === 7);
+  const labels = (await treeRows().allInnerTexts()).map((s) => s.split('\n')[0].trim());
+  assert.deepEqual(labels.slice(0, 3), ['Clarify requirements', 'Frame the problem as an ML task', 'Data preparation']);
+  const pass = await treePane().locator('.monaco-list-row .codicon-pass-filled').count();
+  const missing = await treePane().locator('.monaco-list-row .codicon-circle-large-outline').count();
+  assert.equal(pass, Number(covered), 'covered rows = covered count in the status bar');
+  assert.equal(missing, 2, 'serving and monitoring are missing');
+  const monitoring = treeRows().filter({ hasText: 'Monitoring' });
+  assert.match(await monitoring.innerText(), /missing/);
+  await shot('03-design-steps');
+});
+
+it('a missing step\'s inline "Insert Step" adds it and the row turns from missing', async () => {
+  const row = treeRows().filter({ hasText: 'Monitoring' });
+  await row.hover();
+  await row.locator('.action-label[aria-label="Insert Step"]').click();
+  await poll('monitoring row no longer missing', async () => (await row.locator('.codicon-circle-large-outline').count()) === 0);
+  await poll('one missing step left', async () => (await treePane().locator('.monaco-list-row .codicon-circle-large-outline').count()) === 1);
+  await shot('04-insert-step');
+  await runCommand('File: Revert File');
+  await poll('monitoring missing again after revert', async () => (await row.locator('.codicon-circle-large-outline').count()) === 1);
+});
+
+it('a plain README: no squiggles, no status item, the welcome view offers "New Design Doc"', async () => {
+  await openFile('README.md');
+  await treePane().locator('.welcome-view').getByRole('button', { name: 'New Design Doc' }).waitFor();
+  await poll('status item hidden', async () => (await status(/^MLSD \d/).count()) === 0);
+  assert.equal(await page.locator('.editor-group-container.active .monaco-editor .squiggly-warning').count(), 0, 'README is not flagged');
+  await shot('05-readme-welcome');
+});
+
+it('the case-study panel renders, uses theme colours, and scrolls to the cursor\'s step', async () => {
+  await openFile('podcast-recs.md');
+  await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Evaluation/) + 2);
+  await runCommand('MLSD: Open Case Study Reference');
+  await page.locator('.tab', { hasText: 'Case Study: Homepage video recommendation' }).waitFor();
+  const wv = webview();
+  await wv.locator('body[data-active-step="evaluation"]').waitFor();
+  const active = wv.locator('.mlsd-active-heading');
+  assert.match(await active.innerText(), /Evaluation/);
+  const geometry = await active.evaluate((h) => ({ top: h.getBoundingClientRect().top, vh: window.innerHeight, scrollY: window.scrollY,
+    fg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-foreground').trim(), color: getComputedStyle(document.body).color }));
+  assert.ok(geometry.scrollY > 0, 'the panel scrolled');
+  assert.ok(geometry.top >= 0 && geometry.top < geometry.vh / 2, `the step heading is near the top (top=${geometry.top}, viewport=${geometry.vh})`);
+  assert.ok(geometry.fg, 'VS Code theme variables are present');
+  assert.match(await wv.locator('#mlsd-cursor').innerText(), /Evaluation/);
+  await shot('06-case-study-evaluation');
+  // Move the cursor in the doc: the panel follows.
+  await page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'podcast-recs.md' }) }).locator('.view-lines').first().click({ position: { x: 5, y: 5 } });
+  await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Data preparation/) + 2);
+  await wv.locator('body[data-active-step="data"]').waitFor();
+  assert.match(await wv.locator('.mlsd-active-heading').innerText(), /Data/);
+  await shot('07-case-study-data');
+});
+
+it('a <script> or onerror= in a doc or in the panel never runs (CSP allows only the nonce\'d script)', async () => {
+  await openFile('unsafe.md');
+  await goToLine(fixtureLine('design-docs/unsafe.md', /^## Requirements/) + 2);
+  const wv = webview();
+  await wv.locator('body[data-active-step="requirements"]').waitFor();   // our own script ran
+  const body = wv.locator('body');
+  const facts = await body.evaluate(() => ({
+    pwned: window.__mlsdPwned ?? null,
+    scripts: [...document.scripts].map((s) => ({ nonce: !!s.nonce, src: !!s.src })),
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    headerImgs: document.querySelectorAll('.mlsd-bar img, .mlsd-bar script, .mlsd-bar svg').length,
+    cursor: document.getElementById('mlsd-cursor').textContent,
+  }));
+  assert.equal(facts.pwned, null, 'nothing from the doc ran');
+  assert.deepEqual(facts.scripts, [{ nonce: true, src: true }], 'the only script is our nonce\'d one');
+  assert.match(facts.csp, /default-src 'none'/);
+  assert.match(facts.csp, /script-src 'nonce-[A-Za-z0-9]+'/);
+  assert.doesNotMatch(facts.csp, /unsafe-inline|unsafe-eval/);
+  assert.equal(facts.headerImgs, 0, 'the doc heading is shown as text, not markup');
+  assert.match(facts.cursor, /Requirements/);
+  // Inject markup the way a sanitiser bug would let it in: CSP must refuse both handlers.
+  await body.evaluate(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.effectiveDirective || e.violatedDirective));
+    document.getElementById('mlsd-content').insertAdjacentHTML('beforeend',
+      '<img id="mlsd-test-img" src="data:," onerror="window.__mlsdPwned=\'onerror\'"><a id="mlsd-test-a" href="javascript:window.__mlsdPwned=\'href\'">x</a>');
+    const s = document.createElement('script');
+    s.textContent = "window.__mlsdPwned = 'script'";
+    document.body.appendChild(s);
+  });
+  await poll('two CSP violations', () => body.evaluate(() => window.__cspViolations.length >= 2));
+  const after = await body.evaluate(() => ({ pwned: window.__mlsdPwned ?? null, violations: window.__cspViolations }));
+  assert.equal(after.pwned, null, `no injected handler ran (violations: ${after.violations.join(', ')})`);
+  assert.ok(after.violations.every((v) => /^script-src/.test(v)), `blocked by script-src: ${after.violations.join(', ')}`);
+  await shot('08-csp');
+});
+
+it('interview practice: a timer with the step to be on, and a summary at stop', async () => {
+  await openFile('podcast-recs.md');
+  await runCommand('MLSD: Start Interview Practice');
+  const timer = status(/\d\d:\d\d · \d\/7 /);
+  await timer.waitFor();
+  assert.match(await timer.innerText(), /^\d\d:\d\d · 1\/7 Clarify requirements$/);
+  await poll('the timer to tick', async () => /^00:0[1-9]/.test((await timer.innerText()).trim()));
+  await shot('09-practice');
+  await runCommand('MLSD: Stop Interview Practice');
+  await page.locator('.notification-toast', { hasText: 'MLSD practice:' }).filter({ hasText: 'used' }).waitFor();
+  await poll('the timer is gone', async () => (await timer.count()) === 0);
+  await shot('10-practice-summary');
+});
+
+it('New Design Doc: template quick pick, title, free path, never overwrites', async () => {
+  await runCommand('MLSD: New Design Doc');
+  const rows = quickInput().locator('.monaco-list-row');
+  await poll('several templates', async () => (await rows.count()) >= 2);
+  await shot('11-templates');
+  await page.keyboard.press('Enter');
+  await quickInput().locator('input').fill('Churn prediction');
+  await page.keyboard.press('Enter');
+  await poll('the proposed path', async () => (await quickInput().locator('input').inputValue()) === 'docs/design/churn-prediction.md');
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: 'churn-prediction.md' }).waitFor();
+  await page.locator('.editor-group-container.active .view-lines', { hasText: 'Churn prediction' }).waitFor();
+  await shot('12-new-doc');
+  // Second time: the same title proposes a free name, and typing the existing one is refused.
+  await runCommand('MLSD: New Design Doc');
+  await poll('templates', async () => (await rows.count()) >= 2);
+  await page.keyboard.press('Enter');
+  await quickInput().locator('input').fill('Churn prediction');
+  await page.keyboard.press('Enter');
+  await poll('a free name', async () => (await quickInput().locator('input').inputValue()) === 'docs/design/churn-prediction-2.md');
+  await quickInput().locator('input').fill('docs/design/churn-prediction.md');
+  await quickInput().locator('.quick-input-message', { hasText: 'already exists' }).waitFor();
+  await shot('13-no-overwrite');
+  await page.keyboard.press('Escape');
+  assert.ok(fs.readFileSync(path.join(dirs.ws, 'docs/design/churn-prediction.md'), 'utf8').includes('Churn prediction'));
+  assert.equal(fs.existsSync(path.join(dirs.ws, 'docs/design/churn-prediction-2.md')), false);
+});
