@@ -14,7 +14,7 @@ type FromWebview =
   | { type: 'revealed'; stepId: string | null; found: boolean };
 
 /** What the panel shows and what the page last confirmed — read by tests and commands. */
-export interface PanelSnapshot { open: boolean; caseStudyId?: string; stepId?: string | null; confirmedStepId?: string | null; found?: boolean }
+export interface PanelSnapshot { open: boolean; viewColumn?: vscode.ViewColumn; title?: string; caseStudyId?: string; stepId?: string | null; confirmedStepId?: string | null; found?: boolean }
 
 export class CaseStudyPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -37,7 +37,7 @@ export class CaseStudyPanel implements vscode.Disposable {
   }
 
   get snapshot(): PanelSnapshot {
-    return { open: !!this.panel, caseStudyId: this.study?.id, stepId: this.stepId,
+    return { open: !!this.panel, viewColumn: this.panel?.viewColumn, title: this.panel?.title, caseStudyId: this.study?.id, stepId: this.stepId,
       confirmedStepId: this.confirmed?.stepId, found: this.confirmed?.found };
   }
 

@@ -39,24 +39,45 @@ export interface ParsedChunk {
   frontMatter?: { raw: string; range: Range };
   /** Why the chunk was not parsed as Markdown (budget or parser failure). */
   skipped?: string;
+  /** The chunk ends inside an unclosed fence or HTML block, which would swallow a following heading. */
+  endsOpen?: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+/** Front matter can only open a document, so only the chunk at line 0 is parsed with the extension. */
+const atStart = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const inside = unified().use(remarkParse).use(remarkGfm);
 
 const REASON_COLUMN = /\b(why|reason|rationale|justification|because|trade-?offs?|pros|what decides)\b/i;
 
-export function parseChunk(text: string, budget: Budget = DEFAULT_BUDGET): ParsedChunk {
+export function parseChunk(text: string, budget: Budget = DEFAULT_BUDGET, documentStart = true): ParsedChunk {
   const over = checkBudget(text, budget);
   if (over) return plainChunk(text, over);
   let tree: Root;
   try {
-    tree = processor.parse(text) as Root;
+    tree = (documentStart ? atStart : inside).parse(text) as Root;
   } catch (err) {
     // micromark recurses per nesting level; pathological nesting can still overflow the stack.
     const reason = err instanceof RangeError ? 'nesting too deep for the Markdown parser' : `Markdown parser failed: ${String(err)}`;
     return plainChunk(text, reason);
   }
-  return extract(tree);
+  const out = extract(tree);
+  if (endsOpen(tree, text)) out.endsOpen = true;
+  return out;
+}
+
+function endsOpen(tree: Root, text: string): boolean {
+  const last = tree.children[tree.children.length - 1];
+  if (!last?.position) return false;
+  const lines = text.split('\n');
+  let lastLine = lines.length - 1;
+  while (lastLine > 0 && lines[lastLine].trim() === '') lastLine--;
+  if (last.position.end.line - 1 < lastLine) return false;
+  if (last.type === 'html') return true;
+  if (last.type !== 'code') return false;
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[last.position.start.line - 1] ?? '');
+  if (!open) return false; // indented code ends at any unindented line
+  const close = new RegExp(`^ {0,3}${open[1][0] === '`' ? '`' : '~'}{${open[1].length},}[ \\t]*$`);
+  return last.position.end.line === last.position.start.line || !close.test(lines[last.position.end.line - 1] ?? '');
 }
 
 function pos(node: Nodes): Range {

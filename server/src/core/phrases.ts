@@ -6,9 +6,11 @@
  * Compiled once per phrase list.
  */
 import { escapeRegExp } from './text';
+import { TextMemo } from './memo';
 
 interface Compiled { ascii: RegExp | null; insensitive: RegExp | null; sensitive: RegExp | null }
-const cache = new Map<string, Compiled>();
+const byList = new WeakMap<readonly string[], Compiled>();
+const byKey = new Map<string, Compiled>();
 
 function isAcronym(phrase: string): boolean {
   return phrase.length <= 5 && (phrase.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
@@ -39,8 +41,10 @@ function build(phrases: readonly string[], flags: string): RegExp | null {
 }
 
 function compiled(phrases: readonly string[]): Compiled {
+  let c = byList.get(phrases);
+  if (c) return c;
   const key = phrases.join('\u0000');
-  let c = cache.get(key);
+  c = byKey.get(key);
   if (!c) {
     const words = phrases.filter((p) => !isAcronym(p));
     c = {
@@ -48,9 +52,10 @@ function compiled(phrases: readonly string[]): Compiled {
       insensitive: build(words.filter((p) => !ASCII.test(p)), 'giu'),
       sensitive: build(phrases.filter(isAcronym), 'gu'),
     };
-    if (cache.size > 2000) cache.clear();
-    cache.set(key, c);
+    if (byKey.size > 2000) byKey.clear();
+    byKey.set(key, c);
   }
+  byList.set(phrases, c);
   return c;
 }
 
@@ -64,7 +69,14 @@ function firstIn(re: RegExp | null, text: string): PhraseHit | undefined {
   return m ? { index: m.index, text: m[0] } : undefined;
 }
 
+const firstMemo = new TextMemo<readonly string[], PhraseHit | undefined>();
+
+/** First hit of any phrase in the text (memoised per phrase list and text). */
 export function findFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
+  return firstMemo.get(phrases, text, () => searchFirst(text, phrases));
+}
+
+function searchFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
   const c = compiled(phrases);
   let best: PhraseHit | undefined;
   for (const re of [c.ascii, c.insensitive, c.sensitive]) {
@@ -78,7 +90,14 @@ export function matchesAny(text: string, phrases: readonly string[]): boolean {
   return findFirst(text, phrases) !== undefined;
 }
 
+const allMemo = new TextMemo<readonly string[], PhraseHit[]>();
+
+/** Every hit of any phrase in the text, in order (memoised per phrase list and text). */
 export function findAll(text: string, phrases: readonly string[]): PhraseHit[] {
+  return allMemo.get(phrases, text, () => searchAll(text, phrases));
+}
+
+function searchAll(text: string, phrases: readonly string[]): PhraseHit[] {
   const c = compiled(phrases);
   const hits: PhraseHit[] = [];
   for (const re of [c.ascii, c.insensitive, c.sensitive]) {

@@ -28,9 +28,11 @@ suite('case-study panel', () => {
     assert.strictEqual(snap.open, true);
     assert.strictEqual(snap.caseStudyId, 'video-recommendation');
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'focus stays in the doc');
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
-    assert.ok(tab, 'a webview tab is open');
-    assert.notStrictEqual(tab.group.viewColumn, vscode.ViewColumn.One, 'the panel is beside the editor');
+    assert.strictEqual(snap.title, 'Case Study: Homepage video recommendation');
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === snap.title);
+    assert.ok(tab, 'the panel has a tab');
+    assert.ok(snap.viewColumn && editor.viewColumn && snap.viewColumn !== editor.viewColumn, 'the panel is beside the editor');
+    assert.strictEqual(tab.group.viewColumn, snap.viewColumn);
   });
 
   test('the panel follows the cursor to the same step (confirmed by the webview script)', async () => {
@@ -46,23 +48,20 @@ suite('case-study panel', () => {
     }
   });
 
-  test('"Choose Case Study" lists the server\'s case studies (quick pick)', async () => {
+  test('another case study can be opened by id, and the panel re-targets', async () => {
     const a = await api();
-    const pending = vscode.commands.executeCommand<string | undefined>('mlsd.chooseCaseStudy');
-    // The quick pick is open: pick the first row with the keyboard.
-    await waitFor('the quick pick to accept', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      return a.caseStudy.snapshot.caseStudyId !== undefined;
-    }, 10_000).catch(() => undefined);
-    const chosen = await pending;
-    assert.ok(chosen, 'a case study was chosen');
-    assert.strictEqual(a.caseStudy.snapshot.caseStudyId, chosen);
+    const other = (await a.server.listCaseStudies()).find((s) => s.id !== 'video-recommendation')!;
+    assert.strictEqual(await vscode.commands.executeCommand<string>('mlsd.openCaseStudy', other.id), other.id);
+    await waitFor('the panel to show the other case study', () => a.caseStudy.snapshot.caseStudyId === other.id && a.caseStudy.snapshot.title === `Case Study: ${other.title}`);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.startsWith('Case Study'));
+    assert.strictEqual(tabs.length, 1, 'still one panel');
   });
 
   test('closing the panel is clean', async () => {
     const a = await api();
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
-    if (tab) await vscode.window.tabGroups.close(tab);
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith('Case Study'));
+    assert.ok(tab, 'the panel tab');
+    await vscode.window.tabGroups.close(tab);
     await waitFor('the panel closed', () => !a.caseStudy.snapshot.open);
   });
 });

@@ -48,7 +48,8 @@ export function makeSandbox(prefix, userSettings = {}) {
     'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, 'telemetry.telemetryLevel': 'off',
     'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false,
     'update.mode': 'none', 'workbench.enableExperiments': false, 'chat.disableAIFeatures': true,
-    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'git.enabled': false, 'editor.minimap.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false, 'git.enabled': false, 'editor.minimap.enabled': false, 'editor.stickyScroll.enabled': false,
+    'workbench.editor.enablePreview': false, 'files.autoSave': 'off',
     ...userSettings,
   }, null, 2));
   return dirs;

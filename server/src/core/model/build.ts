@@ -3,11 +3,12 @@
  * framework's steps, assigns every prose block to a step, measures each step and finds its topics.
  */
 import type { DesignDoc, Framework, FrameworkTopic, HeadingInfo, InlineDirective, SkippedRegion, StepModel, TextBlock, TopicCoverage, Range } from '../types';
-import { frontMatterEnd, splitIntoChunks } from '../split';
+import { frontMatterEnd, splitIntoChunks, type Chunk } from '../split';
 import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
 import { findFirst } from '../phrases';
+import { TextMemo } from '../memo';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import { readFrontMatter } from './front-matter';
 import type { Budget } from '../budget';
@@ -36,7 +37,8 @@ interface Marker { heading: HeadingInfo; pseudo: boolean }
 export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDoc {
   const { framework } = options;
   const cache = options.cache ?? new ParseCache();
-  const parse = (t: string): ParsedChunk => parseChunk(t, options.budget);
+  const parseFirst = (t: string): ParsedChunk => parseChunk(t, options.budget, true);
+  const parseRest = (t: string): ParsedChunk => parseChunk(t, options.budget, false);
   const matcher = matcherFor(framework);
 
   const headings: HeadingInfo[] = [];
@@ -46,8 +48,20 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
   const leads: { block: number; text: string }[] = [];
   let frontMatter: DesignDoc['frontMatter'];
 
-  for (const chunk of splitIntoChunks(lines)) {
-    const parsed = cache.get(chunk.text, parse);
+  const chunks = splitIntoChunks(lines);
+  for (let c = 0; c < chunks.length; c++) {
+    let chunk = chunks[c];
+    const first = chunk.startLine === 0;
+    // The cache key says where the chunk sits: only the first one may hold front matter.
+    const parseOne = (ch: Chunk) => cache.get(first ? `\u0001${ch.text}` : ch.text, first ? () => parseFirst(ch.text) : () => parseRest(ch.text));
+    let parsed = parseOne(chunk);
+    // The line scan is a heuristic; the parser has the last word. A chunk that ends inside an open
+    // fence or HTML block would have swallowed the next heading, so the two are parsed together.
+    while (parsed.endsOpen && !chunk.frontMatter && c + 1 < chunks.length) {
+      const next = chunks[++c];
+      chunk = { text: `${chunk.text}\n${next.text}`, startLine: chunk.startLine, lineCount: chunk.lineCount + next.lineCount, frontMatter: false };
+      parsed = parseOne(chunk);
+    }
     const by = chunk.startLine;
     const base = blocks.length;
     for (const h of parsed.headings) headings.push({ text: h.text, depth: h.depth, range: shift(h.range, by) });
@@ -100,6 +114,14 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
     block.stepId = mi >= 0 ? markers[mi].heading.sectionStepId : undefined;
   }
 
+  // One pass: blocks by step, and word counts (placeholder prompts do not count as content).
+  const byStep = new Map<string, TextBlock[]>();
+  for (const b of blocks) {
+    if (b.stepId === undefined) continue;
+    let list = byStep.get(b.stepId);
+    if (!list) byStep.set(b.stepId, (list = []));
+    list.push(b);
+  }
   const steps = framework.steps.map((step): StepModel => {
     const own = markers.filter((m) => m.heading.sectionStepId === step.id);
     const sections: Range[] = [];
@@ -112,9 +134,10 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
       sections.push(range(start, 0, Math.max(start, end), (lines[Math.max(start, end)] ?? '').length));
       i = j;
     }
-    const stepBlocks = blocks.filter((b) => b.stepId === step.id && b.kind !== 'heading' && b.kind !== 'html');
-    const wordCount = stepBlocks.reduce((n, b) => n + countWords(b.text), 0);
-    const searchable = blocks.filter((b) => b.stepId === step.id && b.kind !== 'code' && b.kind !== 'html');
+    const stepBlocks = byStep.get(step.id) ?? [];
+    let wordCount = 0;
+    for (const b of stepBlocks) if (b.kind !== 'heading' && b.kind !== 'html') wordCount += contentWords(b.text);
+    const searchable = stepBlocks.filter((b) => b.kind !== 'code' && b.kind !== 'html');
     const topics: TopicCoverage[] = [
       ...step.topics.map((t) => coverage(t, searchable, false)),
       ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, searchable, true)),
@@ -164,7 +187,11 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
 function assignSteps(markers: Marker[], matcher: HeadingMatcher): void {
   let current: { stepId: string; depth: number } | undefined;
   for (const { heading } of markers) {
-    heading.stepId = matcher.match(heading.text);
+    const match = matcher.matchDetail(heading.text);
+    // A sub-heading inside a step ("### Feature store" under Serving) stays in that step unless
+    // its words name another step outright ("### Training data" under Model moves to Data).
+    const nested = current !== undefined && heading.depth > current.depth;
+    heading.stepId = match && (!nested || match.exact) ? match.stepId : undefined;
     if (heading.stepId) {
       current = { stepId: heading.stepId, depth: heading.depth };
     } else if (!current || matcher.isNeutral(heading.text) || heading.depth < current.depth) {
@@ -172,6 +199,13 @@ function assignSteps(markers: Marker[], matcher: HeadingMatcher): void {
     }
     heading.sectionStepId = current?.stepId;
   }
+}
+
+const wordMemo = new TextMemo<object, number>();
+const WORDS_KEY = {};
+/** Words of real content: a line still holding a template prompt (TODO:, {{…}}) counts for nothing. */
+function contentWords(text: string): number {
+  return wordMemo.get(WORDS_KEY, text, () => countWords(text.split('\n').filter((l) => !/\bTODO\b|\bTBD\b|\{\{|\$\{\d/.test(l)).join('\n')));
 }
 
 function coverage(topic: FrameworkTopic, blocks: TextBlock[], extra: boolean): TopicCoverage {

@@ -7,7 +7,7 @@ import { range } from '../text';
 export function readFrontMatter(raw: string, fenceRange: Range): FrontMatter {
   const fm: FrontMatter = { raw, range: fenceRange };
   try {
-    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     const err = doc.errors[0];
     if (err) {
       // With prettyErrors off, yaml gives no linePos: derive line and column from the offset.

@@ -33,8 +33,11 @@ export function headingTokens(text: string): string[] {
 
 interface CompiledAlias { stepId: string; tokens: string[] }
 
+export interface HeadingMatch { stepId: string; /** The alias covers every word of the heading. */ exact: boolean }
+
 export interface HeadingMatcher {
   match(text: string): string | undefined;
+  matchDetail(text: string): HeadingMatch | undefined;
   isNeutral(text: string): boolean;
 }
 
@@ -47,9 +50,12 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
     }
   }
   const neutral = (framework.neutralHeadings ?? []).map(headingTokens).filter((t) => t.length);
-  const cache = new Map<string, string | undefined>();
-  return {
+  const cache = new Map<string, HeadingMatch | undefined>();
+  const matcher: HeadingMatcher = {
     match(text) {
+      return matcher.matchDetail(text)?.stepId;
+    },
+    matchDetail(text) {
       if (cache.has(text)) return cache.get(text);
       const words = headingTokens(text);
       let best: { stepId: string; score: number; first: number } | undefined;
@@ -67,13 +73,15 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
           if (!best || score > best.score || (score === best.score && first < best.first)) best = { stepId: alias.stepId, score, first };
         }
       }
+      const result = best && { stepId: best.stepId, exact: new Set(words).size <= best.score };
       if (cache.size > 5000) cache.clear();
-      cache.set(text, best?.stepId);
-      return best?.stepId;
+      cache.set(text, result);
+      return result;
     },
     isNeutral(text) {
       const words = headingTokens(text);
       return neutral.some((n) => n.every((t) => words.includes(t)) && words.length <= n.length + 2);
     },
   };
+  return matcher;
 }

@@ -1,7 +1,15 @@
 import type { Rule } from './rule';
+import type { MetricEntry } from '../lexicon';
 import { detectTask, imbalanceStatement } from './task';
 import { locateInBlock, proseBlocks, stepIdsWithRole } from './helpers';
 import { createVocabulary, findFirst } from '../phrases';
+
+const vocabularies = new WeakMap<MetricEntry[], ReturnType<typeof createVocabulary<MetricEntry>>>();
+function vocabularyFor(metrics: MetricEntry[]) {
+  let v = vocabularies.get(metrics);
+  if (!v) vocabularies.set(metrics, (v = createVocabulary(metrics)));
+  return v;
+}
 
 export const metricTaskMismatch: Rule = {
   meta: {
@@ -22,7 +30,7 @@ export const metricTaskMismatch: Rule = {
     if (!expectation) return [];
     const blocks = proseBlocks(doc, stepIdsWithRole(ctx, 'evaluation'));
     const used = new Map<string, { block: (typeof blocks)[number]; label: string }>();
-    const vocabulary = createVocabulary(ctx.lexicon.metrics);
+    const vocabulary = vocabularyFor(ctx.lexicon.metrics);
     for (const b of blocks) {
       for (const { entry } of vocabulary.scan(b.text)) {
         if (!used.has(entry.id)) used.set(entry.id, { block: b, label: entry.label });

@@ -53,6 +53,11 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
     flaggedFamilies.set(i, new Set([...(inherited ?? []), ...families.map((f) => f.id)]));
     mentions.push({ block, blockIndex: i, families, justified });
   }
+  // A family justified anywhere in its step is not asked for again where it is merely mentioned.
+  const justifiedFamilies = new Set(mentions.filter((m) => m.justified).flatMap((m) => m.families.map((f) => `${m.block.stepId}:${f.id}`)));
+  for (const m of mentions) {
+    if (!m.justified && m.families.every((f) => justifiedFamilies.has(`${m.block.stepId}:${f.id}`))) m.justified = true;
+  }
   memo.set(doc, mentions);
   return mentions;
 }

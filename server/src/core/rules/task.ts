@@ -3,6 +3,7 @@ import type { DesignDoc, TextBlock } from '../types';
 import type { RuleContext } from './rule';
 import { findAll, findFirst } from '../phrases';
 import { proseBlocks, stepIdsWithRole } from './helpers';
+import { TextMemo } from '../memo';
 
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
   const fromFrontMatter = doc.problemType && ctx.lexicon.frontMatterTasks[doc.problemType];
@@ -18,20 +19,26 @@ export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined
 }
 
 const statementRes = new WeakMap<object, RegExp[]>();
+const statementMemo = new TextMemo<object, { index: number; text: string } | null>();
 
 /** The first block that states a skewed label distribution, with the matched words. */
 export function imbalanceStatement(doc: DesignDoc, ctx: RuleContext): { block: TextBlock; index: number; text: string } | undefined {
   const { imbalanceStatements } = ctx.lexicon;
   let res = statementRes.get(imbalanceStatements);
   if (!res) statementRes.set(imbalanceStatements, (res = imbalanceStatements.patterns.map((p) => new RegExp(p, 'iu'))));
+  const patterns = res;
   for (const block of proseBlocks(doc)) {
     if (block.kind === 'heading') continue;
-    const hit = findFirst(block.text, imbalanceStatements.phrases);
+    const hit = statementMemo.get(imbalanceStatements, block.text, () => {
+      const phrase = findFirst(block.text, imbalanceStatements.phrases);
+      if (phrase) return phrase;
+      for (const re of patterns) {
+        const m = re.exec(block.text);
+        if (m) return { index: m.index, text: m[0] };
+      }
+      return null;
+    });
     if (hit) return { block, index: hit.index, text: hit.text };
-    for (const re of res) {
-      const m = re.exec(block.text);
-      if (m) return { block, index: m.index, text: m[0] };
-    }
   }
   return undefined;
 }

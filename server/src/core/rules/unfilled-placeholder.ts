@@ -1,6 +1,9 @@
 import type { Rule, RuleFinding } from './rule';
 import type { PlaceholderPattern } from '../lexicon';
 import { range } from '../text';
+import { TextMemo } from '../memo';
+
+const lineMemo = new TextMemo<object, { index: number; text: string; label: string }[]>();
 
 const compiled = new WeakMap<PlaceholderPattern[], { re: RegExp; label: string }[]>();
 
@@ -26,16 +29,22 @@ export const unfilledPlaceholder: Rule = {
       for (let l = block.range.start.line; l <= block.range.end.line; l++) {
         if (seen.has(l)) continue;
         seen.add(l);
-        const text = (ctx.lines[l] ?? '').replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
-        for (const { re, label } of patterns) {
-          re.lastIndex = 0;
-          for (let m = re.exec(text); m; m = re.exec(text)) {
-            out.push({
-              message: `Unfilled placeholder: ${label} ("${m[0].slice(0, 60)}"). Fill it in or remove it before review.`,
-              range: range(l, m.index, l, m.index + m[0].length),
-              data: { step: block.stepId ?? '', text: m[0].slice(0, 60) },
-            });
+        const source = ctx.lines[l] ?? '';
+        const hits = lineMemo.get(patterns, source, () => {
+          const text = source.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
+          const found: { index: number; text: string; label: string }[] = [];
+          for (const { re, label } of patterns!) {
+            re.lastIndex = 0;
+            for (let m = re.exec(text); m; m = re.exec(text)) found.push({ index: m.index, text: m[0], label });
           }
+          return found;
+        });
+        for (const h of hits) {
+          out.push({
+            message: `Unfilled placeholder: ${h.label} ("${h.text.slice(0, 60)}"). Fill it in or remove it before review.`,
+            range: range(l, h.index, l, h.index + h.text.length),
+            data: { step: block.stepId ?? '', text: h.text.slice(0, 60) },
+          });
         }
       }
     }
