@@ -14,7 +14,6 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
-      { scheme: 'vscode-remote', language: 'markdown' },
     ],
     // The server pulls `mlsd` settings per resource (workspace/configuration); this tells it when they change.
     synchronize: {

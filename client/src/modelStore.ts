@@ -8,6 +8,9 @@ import type { DocumentModelResult } from '../../server/src/protocol';
 import { ContextKeys } from './commands/ids';
 import type { MlsdServer } from './server';
 
+/** URI schemes of documents a writer edits (others, like `output` or `git`, do not change the tracked doc). */
+const DOCUMENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata', 'vscode-vfs']);
+
 export interface CurrentModel {
   document: vscode.TextDocument;
   model: DocumentModelResult;
@@ -63,8 +66,9 @@ export class ModelStore implements vscode.Disposable {
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
-    // Focus moving to a panel or the case-study webview leaves no active editor: keep the doc we had.
-    if (!editor) return;
+    // Focus moving to a panel or the case-study webview leaves no active editor, and output/diff views
+    // are not documents the writer works on: keep the doc we had.
+    if (!editor || !DOCUMENT_SCHEMES.has(editor.document.uri.scheme)) return;
     const doc = editor.document;
     if (doc.languageId !== 'markdown') { this.setDocument(undefined); return; }
     if (doc !== this.document) this.setDocument(doc);

@@ -326,6 +326,18 @@ describe('language server over stdio: features', () => {
     assert.equal(await client.request('mlsd/documentModel', { uri: 'untitled:/never-opened.md' }), null);
   });
 
+  it('mlsd/stepAt tells which step a line is in; mlsd/practicePlan covers every step', async () => {
+    const uri = uniqueUri('step-at.md');
+    await client.open(uri, designDoc);
+    const at = (needle: string) => client.request<{ stepId: string | null }>('mlsd/stepAt', { uri, line: lineOf(designDoc, needle) });
+    assert.deepEqual(await at('Negative sampling keeps'), { stepId: 'data' });
+    assert.deepEqual(await at('We use XGBoost'), { stepId: 'model' });
+    assert.deepEqual(await at('# Recipe suggestions'), { stepId: null });
+    const plan = await client.request<{ totalMinutes: number; steps: { id: string; minutes: number; questions: string[] }[] }>('mlsd/practicePlan', null);
+    assert.deepEqual(plan.steps.map((s) => s.id), framework.steps.map((s) => s.id));
+    assert.equal(plan.steps.reduce((n, s) => n + s.minutes, 0), plan.totalMinutes);
+  });
+
   it('mlsd/listTemplates and mlsd/renderTemplate (snippet and text)', async () => {
     const templates = await client.request<{ id: string; title: string; description: string }[]>('mlsd/listTemplates', null);
     assert.ok(templates.length >= 2);

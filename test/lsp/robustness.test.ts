@@ -137,6 +137,7 @@ describe('language server: analysis time limit (MLSD_ANALYSIS_TIMEOUT_MS)', () =
     assert.equal(tc.length, 1, ds.map((d) => d.code).join(', '));
     assert.match(messageOf(tc[0]), /too complex to analyse/i);
     assert.match(messageOf(tc[0]), /stopped/);
+    assert.match(messageOf(tc[0]), /longer than 1 ms/, 'the limit is stated as set, not rounded to "0 s"');
     assert.equal(tc[0].source, 'mlsd');
     const model = await client.request<Model>('mlsd/documentModel', { uri });
     assert.equal(model?.tooComplex, true);

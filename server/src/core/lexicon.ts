@@ -19,6 +19,8 @@ export interface Lexicon {
   imbalanceStrategies: string[];
   placeholders: PlaceholderPattern[];
   requirementNumbers: { scale: string[]; latency: string[] };
+  /** Words that show a doc is about machine learning at all (design-doc detection). */
+  mlSignals: string[];
 }
 
 export const lexicon = data as Lexicon;

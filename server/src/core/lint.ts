@@ -11,6 +11,8 @@ import { lexicon } from './lexicon';
 import { disableFix } from './fixes';
 import { comparePositions, range } from './text';
 
+const MAX_PER_RULE = 200;
+
 export interface LintOptions {
   framework: Framework;
   config?: MlsdConfig;
@@ -38,15 +40,25 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     } catch (err) {
       produced = [{ message: `mlsd could not run this rule on the doc (internal error: ${String((err as Error)?.message ?? err)}). Please report it.`, range: range(0, 0, 0, 0), severity: 'info' as Severity }];
     }
+    let kept = 0;
     for (const f of produced) {
       if (disabled(rule.meta.id, f.range.start.line)) continue;
+      // A rule that fires hundreds of times on one doc (a pasted template, binary junk) says
+      // nothing more with each repeat: keep the first ones and one line saying how many were left.
+      if (++kept > MAX_PER_RULE) {
+        const more = produced.length - MAX_PER_RULE;
+        findings.push({ ruleId: rule.meta.id, severity: severity as Severity, message: `…and about ${more} more ${rule.meta.id} findings in this doc (only the first ${MAX_PER_RULE} are shown).`, range: f.range, data: { truncated: more } });
+        break;
+      }
+      const inFrontMatter = doc.frontMatter !== undefined && f.range.start.line <= doc.frontMatter.range.end.line;
       findings.push({
         ruleId: rule.meta.id,
         severity: configured && configured !== 'off' ? configured : (f.severity ?? (severity as Severity)),
         message: f.message,
         range: f.range,
         data: f.data,
-        fixes: [...(f.fixes ?? []), disableFix(rule.meta.id, f.range.start.line, lines)],
+        // A comment inside YAML front matter would break it, so no "disable" fix there.
+        fixes: [...(f.fixes ?? []), ...(inFrontMatter ? [] : [disableFix(rule.meta.id, f.range.start.line, lines)])],
       });
     }
   }

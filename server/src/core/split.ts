@@ -33,7 +33,7 @@ const HTML_SPECIAL = [
 export function frontMatterEnd(lines: string[]): number {
   if (lines.length < 2 || !/^---[ \t]*$/.test(lines[0])) return -1;
   for (let i = 1; i < lines.length; i++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i])) return i;
+    if (/^---[ \t]*$/.test(lines[i])) return i; // remark-frontmatter closes YAML with --- only
   }
   return -1;
 }

@@ -166,7 +166,7 @@ async function analyseNow(uri: string): Promise<void> {
   } else {
     // Over the time budget (or a worker failure): keep the last good result, say why it is stale.
     const reason = result.timedOut
-      ? `analysis took longer than ${Math.round(host.timeoutMs / 1000)} s and was stopped`
+      ? `analysis took longer than ${host.timeoutMs < 1000 ? `${host.timeoutMs} ms` : `${Math.round(host.timeoutMs / 1000)} s`} and was stopped`
       : `analysis failed (${(result.error ?? 'unknown error').split('\n')[0]})`;
     const previous = s.summary;
     const base = previous ?? emptySummary();

@@ -35,4 +35,18 @@ suite('activation', () => {
     assert.deepStrictEqual(missing, []);
     assert.ok(all.has('mlsd.server.insertStep'), 'the server command is registered through the language client');
   });
+
+  test('every file package.json points at ships with the extension', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const pkg = ext.packageJSON;
+    const files: string[] = [pkg.main, pkg.icon,
+      ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      ...pkg.contributes.jsonValidation.map((j: { url: string }) => j.url),
+      ...pkg.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
+      ...pkg.contributes.walkthroughs.flatMap((w: { steps: { media: { markdown: string } }[] }) => w.steps.map((s) => s.media.markdown)),
+      'dist/server.js', 'media/case-study.js', 'media/case-study.css'];
+    const missing = files.filter((f) => !fs.existsSync(path.join(ext.extensionPath, f)));
+    assert.deepStrictEqual(missing, []);
+    assert.strictEqual(pkg.contributes.walkthroughs[0].steps.length, 4, 'walkthrough: create, lint, outline, case study');
+  });
 });

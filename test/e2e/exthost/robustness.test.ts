@@ -41,4 +41,25 @@ suite('robustness', () => {
     assert.strictEqual(model.isDesignDoc, true);
     await waitFor('findings after the restart', () => withCode(uri, 'missing-step').length === 2);
   });
+
+  test('after the server process crashes, the client restarts it and linting resumes', async () => {
+    const a = await api();
+    const uri = fixture('design-docs/podcast-recs.md');
+    const editor = await open(uri);
+    const before = a.client.serverProcess;
+    assert.ok(before?.pid, 'the server runs in its own process');
+    process.kill(before.pid, 'SIGKILL');
+    const after = await waitFor('a new server process', () => {
+      const p = a.client.serverProcess;
+      return a.client.state === State.Running && p?.pid && p.pid !== before.pid && p;
+    }, 30_000);
+    assert.notStrictEqual(after.pid, before.pid);
+    const model = await waitFor('the restarted server to answer', () => a.server.documentModel(uri).catch(() => undefined));
+    assert.strictEqual(model.isDesignDoc, true);
+    // An edit after the restart is linted again.
+    await editor.edit((e) => e.insert(new vscode.Position(editor.document.lineCount, 0), '\nTBD: who owns the retraining job.\n'));
+    await waitFor('the new placeholder flagged by the restarted server', () =>
+      withCode(uri, 'unfilled-placeholder').some((d) => editor.document.lineAt(d.range.start.line).text.startsWith('TBD')));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });

@@ -36,4 +36,20 @@ suite('settings', () => {
     await rules().update('lintMode', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('no findings on the note again', () => vscode.languages.getDiagnostics(note).filter((d) => d.source === 'mlsd').length === 0);
   });
+
+  test('.mlsd.json is validated against schemas/config.schema.json (jsonValidation)', async () => {
+    await api();
+    const uri = fixture('.mlsd.json');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('{\n  "rules": { "missing-step": "loud" },\n  "colour": "blue"\n}\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor('JSON schema diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source !== 'mlsd');
+      return d.length >= 2 && d;
+    }, 30_000);
+    const lines = diags.map((d) => d.range.start.line).sort();
+    assert.deepStrictEqual(lines, [1, 2], `the bad severity and the unknown key are flagged: ${diags.map((d) => d.message).join(' | ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
 });

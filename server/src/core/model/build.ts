@@ -7,7 +7,8 @@ import { frontMatterEnd, splitIntoChunks, type Chunk } from '../split';
 import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
-import { findFirst } from '../phrases';
+import { findAll, findFirst } from '../phrases';
+import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import { readFrontMatter } from './front-matter';
@@ -164,8 +165,10 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
     isDesignDoc = fmData.mlsd !== false;
     designDocReason = isDesignDoc ? 'front matter marks it as a design doc' : 'front matter has mlsd: false';
   } else if (found >= 3) {
-    isDesignDoc = true;
-    designDocReason = `${found} of ${steps.length} steps found`;
+    // Headings like "Features", "Testing", "Deployment" also open a plain README: ask for ML words too.
+    const signals = mlSignals(blocks);
+    isDesignDoc = signals >= 3;
+    designDocReason = isDesignDoc ? `${found} of ${steps.length} steps found` : `${found} steps found, but the text barely mentions machine learning`;
   }
   const h1 = headings.find((h) => h.depth === 1);
   return {
@@ -199,6 +202,19 @@ function assignSteps(markers: Marker[], matcher: HeadingMatcher): void {
     }
     heading.sectionStepId = current?.stepId;
   }
+}
+
+/** Distinct ML words in the doc's prose, counted up to 3. */
+function mlSignals(blocks: TextBlock[]): number {
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    if (b.kind === 'code' || b.kind === 'html') continue;
+    for (const hit of findAll(b.text, lexicon.mlSignals)) {
+      seen.add(hit.text.toLowerCase().replace(/s$/, ''));
+      if (seen.size >= 3) return 3;
+    }
+  }
+  return seen.size;
 }
 
 const wordMemo = new TextMemo<object, number>();

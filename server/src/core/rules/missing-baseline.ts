@@ -21,7 +21,7 @@ export const missingBaseline: Rule = {
     if (proseBlocks(doc).some((b) => matchesAny(b.text, BASELINE_WORDS))) return [];
     const family = complex.families.find((f) => f.tier === 'complex')!;
     return [{
-      message: `${family.label.charAt(0).toUpperCase()}${family.label.slice(1)} is chosen but no simple baseline is named. What does it beat: popularity, logistic regression, a heuristic?`,
+      message: `A complex model (${family.label}) is chosen but no simple baseline is named. What does it have to beat: popularity, logistic regression, a heuristic?`,
       range: locateInBlock(complex.block, ctx.lines, (line) => {
         const hit = findFirst(line, family.phrases);
         return hit && { index: hit.index, length: hit.text.length };

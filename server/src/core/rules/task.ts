@@ -6,8 +6,8 @@ import { proseBlocks, stepIdsWithRole } from './helpers';
 import { TextMemo } from '../memo';
 
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
-  const fromFrontMatter = doc.problemType && ctx.lexicon.frontMatterTasks[doc.problemType];
-  if (fromFrontMatter) return fromFrontMatter;
+  // An explicit problem type decides; one with no metric expectations (generation, other) means "don't guess".
+  if (doc.problemType) return ctx.lexicon.frontMatterTasks[doc.problemType];
   const framing = proseBlocks(doc, stepIdsWithRole(ctx, 'framing'));
   const blocks = framing.length ? framing : proseBlocks(doc);
   let best: { task: string; hits: number } | undefined;

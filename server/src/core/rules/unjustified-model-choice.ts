@@ -23,7 +23,7 @@ export const unjustifiedModelChoice: Rule = {
       });
       const edit = justificationStubEdit(m.block, ctx.lines);
       out.push({
-        message: `${capitalise(family.label)} is chosen without a reason. Why this model, and which alternatives did you compare it with?`,
+        message: `No reason is given for choosing ${family.label}. Why this model, and which alternatives did you compare it with?`,
         range: r,
         data: { step: m.block.stepId ?? '', family: family.id, tier: family.tier },
         fixes: edit ? [{ title: 'Add "Why this model / Alternatives considered"', edits: [edit], preferred: true }] : undefined,
