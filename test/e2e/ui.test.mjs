@@ -159,6 +159,10 @@ it('the case-study panel renders, uses theme colours, and scrolls to the cursor\
   await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Data preparation/) + 2);
   await wv.locator('body[data-active-step="data"]').waitFor();
   assert.match(await wv.locator('.mlsd-active-heading').innerText(), /Data/);
+  await poll('the (smooth) scroll to settle on the data heading', () => wv.locator('.mlsd-active-heading').evaluate((h) => {
+    const top = h.getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight / 2;
+  }));
   await shot('07-case-study-data');
 });
 

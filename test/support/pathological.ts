@@ -110,7 +110,7 @@ export const unclosedFrontMatter = [
   '',
 ].join('\n');
 
-/** The list of the issue, in one place. `small` shrinks the big ones (for quick local runs only). */
+/** The list of the issue, in one place. */
 export function pathologicalInputs(): Pathological[] {
   return [
     { name: 'empty', text: '', expect: 'any' },

@@ -2,7 +2,7 @@
  * Phrase matching for topics, lexicons and glossary terms: case-insensitive, tolerant of plurals,
  * of hyphen/space/slash variants ("real-time" = "real time") and of a trailing `*` meaning "any ending"
  * ("downsampl*" matches downsampling and downsampled). Short acronyms written with two or more capitals
- * ("MAP", "ANN", "mAP") match case-sensitively, so "map" and "Ann" in prose do not count.
+ * of two or three letters ("MAP", "ANN", "mAP") match case-sensitively, so "map" and "Ann" in prose do not count.
  * Compiled once per phrase list.
  */
 import { escapeRegExp } from './text';
@@ -12,8 +12,10 @@ interface Compiled { ascii: RegExp | null; insensitive: RegExp | null; sensitive
 const byList = new WeakMap<readonly string[], Compiled>();
 const byKey = new Map<string, Compiled>();
 
+/** Two- or three-letter acronyms collide with words and names ("MAP"/map, "ANN"/Ann); longer ones
+ * (NDCG, HNSW, SMOTE) are written in any case. */
 function isAcronym(phrase: string): boolean {
-  return phrase.length <= 5 && (phrase.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+  return /^[A-Za-z]{2,3}$/.test(phrase) && (phrase.match(/[A-Z]/g)?.length ?? 0) >= 2;
 }
 
 const ASCII = /^[\x20-\x7e]*$/;

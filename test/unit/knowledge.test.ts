@@ -1,0 +1,141 @@
+/**
+ * The knowledge mlsd ships: every file valid against its schema, every case study and filled-in
+ * template linting clean with the real rules, every template producing a doc whose steps are all
+ * detected, and glossary terms found in text whatever their case or number.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { analyze } from '../../server/src/core/analyze';
+import { defaultFramework } from '../../server/src/knowledge/framework';
+import { caseStudies, caseStudyIds, caseStudySources } from '../../server/src/knowledge/case-studies';
+import { templates, renderTemplate } from '../../server/src/knowledge/templates';
+import { glossary, lookupTerm, termAt } from '../../server/src/knowledge/glossary';
+import { practice } from '../../server/src/knowledge/practice';
+import { splitFrontMatter } from '../../server/src/knowledge/front-matter-split';
+import { repoRoot } from './support/fixtures';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const schema = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8'));
+const knowledgeDir = join(repoRoot, 'server/src/knowledge');
+const describeFindings = (fs: { ruleId: string; range: { start: { line: number } }; message: string }[]) =>
+  fs.map((f) => `${f.range.start.line + 1} ${f.ruleId}: ${f.message}`);
+
+describe('schemas', () => {
+  test('glossary.json matches schemas/glossary.schema.json', () => {
+    const validate = ajv.compile(schema('glossary.schema.json'));
+    assert.ok(validate(glossary), JSON.stringify(validate.errors));
+  });
+  test('practice.json matches its schema, and the minutes add up', () => {
+    const validate = ajv.compile(schema('practice.schema.json'));
+    assert.ok(validate(practice), JSON.stringify(validate.errors));
+    assert.equal(practice.steps.reduce((n, s) => n + s.minutes, 0), practice.totalMinutes);
+    assert.deepEqual(practice.steps.map((s) => s.id), defaultFramework.steps.map((s) => s.id));
+  });
+  test('every template front matter matches schemas/template.schema.json', () => {
+    const validate = ajv.compile(schema('template.schema.json'));
+    for (const file of readdirSync(join(knowledgeDir, 'templates')).filter((f) => f.endsWith('.md'))) {
+      const { data } = splitFrontMatter(readFileSync(join(knowledgeDir, 'templates', file), 'utf8'));
+      assert.ok(validate(data), `${file}: ${JSON.stringify(validate.errors)}`);
+    }
+  });
+  test('every case study front matter has the fields the panel and the CLI show', () => {
+    const problems = new Set(schema('frontmatter.schema.json').properties.problem.enum as string[]);
+    for (const cs of caseStudies()) {
+      assert.match(cs.id, /^[a-z0-9-]+$/);
+      assert.ok(cs.title && cs.summary && cs.category, cs.id);
+      assert.ok(problems.has(cs.problem), `${cs.id}: problem ${cs.problem}`);
+      assert.ok(cs.tags.length > 0, cs.id);
+      assert.ok(cs.summary.length < 200, `${cs.id}: summary is one line`);
+    }
+  });
+});
+
+describe('case studies', () => {
+  test('there are at least twelve, and every file in the folder is bundled', () => {
+    const files = readdirSync(join(knowledgeDir, 'case-studies')).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+    assert.ok(files.length >= 12);
+    assert.deepEqual(Object.keys(caseStudySources).sort(), files.sort());
+    assert.deepEqual(caseStudyIds().sort(), files.sort(), 'front matter id = file name');
+  });
+  for (const cs of caseStudies()) {
+    test(`${cs.id} lints clean with every step covered and a trade-off table`, () => {
+      const { doc, findings } = analyze(cs.markdown, { framework: defaultFramework, caseStudyIds: caseStudyIds() });
+      assert.deepEqual(describeFindings(findings), []);
+      assert.ok(doc.isDesignDoc);
+      for (const step of doc.steps) assert.equal(step.status, 'covered', `${cs.id}: ${step.id}`);
+      assert.match(cs.markdown, /\|\s*Decision\s*\|\s*Option A\s*\|\s*Option B\s*\|\s*What decides\s*\|/);
+    });
+  }
+});
+
+describe('templates', () => {
+  test('five templates: the blank and one per problem type', () => {
+    const ids = templates().map((t) => t.id);
+    assert.ok(ids.includes('seven-step'));
+    for (const p of ['recommendation', 'classification', 'regression', 'retrieval']) assert.ok(templates().some((t) => t.problemType === p), p);
+  });
+  for (const t of templates()) {
+    test(`${t.id}: a new doc from it has every step detected, and its prompts are flagged until filled`, () => {
+      const text = renderTemplate(t, 'Test system', 'text');
+      const { doc, findings } = analyze(text, { framework: defaultFramework });
+      assert.ok(doc.isDesignDoc);
+      for (const step of doc.steps) assert.notEqual(step.status, 'missing', `${t.id}: ${step.id}`);
+      assert.ok(findings.some((f) => f.ruleId === 'unfilled-placeholder'));
+      assert.ok(!/\{\{/.test(text), 'no template syntax left in plain output');
+    });
+    test(`${t.id}: the snippet form has numbered tab stops and escapes`, () => {
+      const snippet = renderTemplate(t, 'Cost $ {braces}', 'snippet');
+      assert.match(snippet, /\$\{1:[^}]+\}/);
+      assert.match(snippet, /Cost \\\$ \{braces\\\}/);
+      assert.ok(snippet.endsWith('$0'));
+    });
+  }
+  test('the filled-in recommendation example lints clean', () => {
+    const text = readFileSync(join(knowledgeDir, 'templates/examples/recommendation-filled.md'), 'utf8');
+    const { doc, findings } = analyze(text, { framework: defaultFramework });
+    assert.deepEqual(describeFindings(findings), []);
+    for (const step of doc.steps) assert.equal(step.status, 'covered', step.id);
+  });
+});
+
+describe('glossary', () => {
+  test('at least 120 terms, no name used twice', () => {
+    assert.ok(glossary.length >= 120, String(glossary.length));
+    const seen = new Map<string, string>();
+    for (const e of glossary) {
+      for (const name of [e.term, ...(e.aliases ?? [])]) {
+        const key = name.toLowerCase();
+        assert.ok(!seen.has(key) || seen.get(key) === e.term, `${name} in ${e.term} and ${seen.get(key)}`);
+        seen.set(key, e.term);
+      }
+    }
+  });
+  test('every term and alias resolves to its own entry', () => {
+    for (const e of glossary) for (const name of [e.term, ...(e.aliases ?? [])]) assert.equal(lookupTerm(name)?.term, e.term, name);
+  });
+  test('terms are found in text regardless of case and plural', () => {
+    const cases: [string, string][] = [
+      ['We report ndcg@10 weekly.', 'NDCG'],
+      ['Two-Tower Models retrieve candidates.', 'two-tower'],
+      ['Hard negatives matter.', 'hard negative'],
+      ['watch for DATA DRIFT in inputs', 'data drift'],
+    ];
+    for (const [line, word] of cases) {
+      const at = line.toLowerCase().indexOf(word.toLowerCase().split(' ')[0]);
+      const hit = termAt(line, at + 1);
+      assert.ok(hit, `${word} in "${line}"`);
+      assert.ok(hit!.entry.term.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0]) || (hit!.entry.aliases ?? []).some((a) => a.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0])), `${word} → ${hit!.entry.term}`);
+    }
+  });
+  test('the ML terms the hover promises resolve', () => {
+    for (const t of ['AUC-ROC', 'PR-AUC', 'log loss', 'calibration', 'NDCG', 'MAP', 'MRR', 'recall@k', 'CTR', 'two-tower', 'HNSW', 'product quantization',
+      'negative sampling', 'hard negatives', 'focal loss', 'class weights', 'SMOTE', 'position bias', 'cold start', 'exploration', 'data drift', 'concept drift',
+      'training-serving skew', 'feature store', 'model registry', 'shadow deployment', 'canary', 'A/B testing', 'interleaving', 'quantization', 'pruning',
+      'knowledge distillation', 'embedding caching']) {
+      assert.ok(lookupTerm(t) ?? termAt(t, 1), t);
+    }
+  });
+});
