@@ -8,6 +8,7 @@ const entries = {
   server: 'server/src/lsp/server.ts',
   'analysis-worker': 'server/src/lsp/analysis-worker.ts',
   cli: 'server/src/cli/main.ts',
+  knowledge: 'server/src/knowledge/service.ts',
   extension: 'client/src/extension.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
@@ -19,7 +20,8 @@ const options = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external: ['vscode'],
+  // ./knowledge.js is our own lazily loaded bundle (see lsp/features/knowledge-requests.ts).
+  external: ['vscode', './knowledge.js'],
   loader: { '.md': 'text' },
   sourcemap: 'linked',
   minify: !watch,

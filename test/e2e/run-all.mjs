@@ -26,6 +26,7 @@ function sh(cmd, args, opts = {}) {
 }
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 
+const setup = async () => {
 // 1. Debian packages
 const needApt = [];
 if (run.includes('ui') || run.includes('exthost')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
@@ -54,7 +55,10 @@ if (run.includes('ui') || run.includes('exthost')) {
 // 3. build, and package the .vsix when it is older than what goes into it
 log('build');
 sh(process.execPath, ['esbuild.mjs']);
-if (run.includes('ui')) {
+if (run.includes('ui') && process.env.VSIX) {
+  if (!fs.existsSync(process.env.VSIX)) throw new Error(`VSIX=${process.env.VSIX} does not exist`);
+  log(`using VSIX=${process.env.VSIX}`);
+} else if (run.includes('ui')) {
   const vsix = path.join(ROOT, 'mlsd.vsix');
   const newest = (p) => {
     const full = path.join(ROOT, p);
@@ -67,6 +71,16 @@ if (run.includes('ui')) {
   const stale = !fs.existsSync(vsix) || Math.max(...inputs.map(newest)) > fs.statSync(vsix).mtimeMs;
   if (stale) { log('npm run package (mlsd.vsix is stale)'); sh('npm', ['run', 'package', '--silent']); }
   log(`mlsd.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
+}
+
+};
+try {
+  await setup();
+} catch (err) {
+  console.error(`[e2e] setup failed: ${err.message}`);
+  console.log('\n# mlsd e2e: setup failed before any suite ran');
+  for (const [k, v] of Object.entries({ tests: 1, pass: 0, fail: 1, cancelled: 0, skipped: 0, todo: 0 })) console.log(`# ${k} ${v}`);
+  process.exit(1);
 }
 
 // 4. suites, one `node --test` each (sequential: the machines have two cores)

@@ -33,6 +33,11 @@ export class AnalysisHost {
     });
   }
 
+  /** Start the worker now so the first analysis does not wait for it to load. */
+  warmUp(): void {
+    this.ensureWorker();
+  }
+
   forget(key: string): void {
     this.worker?.postMessage({ type: 'forget', key });
   }

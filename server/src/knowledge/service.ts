@@ -1,0 +1,49 @@
+/**
+ * The knowledge the language server serves on request (templates, case studies rendered to HTML,
+ * the practice plan), bundled separately as dist/knowledge.js and loaded on first use, so the
+ * server's start does not pay for the Markdown→HTML pipeline and YAML parsing.
+ */
+import type { CaseStudyInfo, CaseStudyResult, PracticePlanResult, TemplateInfo } from '../protocol';
+import { caseStudies, findCaseStudy } from './case-studies';
+import { findTemplate, renderTemplate, templates } from './templates';
+import { renderMarkdown } from './render';
+import { practice } from './practice';
+import { defaultFramework } from './framework';
+
+const rendered = new Map<string, CaseStudyResult>();
+
+export function listTemplates(): TemplateInfo[] {
+  return templates().map((t) => ({ id: t.id, title: t.title, description: t.description, problemType: t.problemType }));
+}
+
+export function renderTemplateText(id: string, title: string, snippet: boolean): string | undefined {
+  const t = findTemplate(id);
+  return t ? renderTemplate(t, title, snippet ? 'snippet' : 'text') : undefined;
+}
+
+export function listCaseStudies(): CaseStudyInfo[] {
+  return caseStudies().map((c) => ({ id: c.id, title: c.title, problem: c.problem, category: c.category, summary: c.summary }));
+}
+
+export function caseStudyHtml(id: string): CaseStudyResult | undefined {
+  const cs = findCaseStudy(id);
+  if (!cs) return undefined;
+  let r = rendered.get(cs.id);
+  if (!r) {
+    const { html, stepIds } = renderMarkdown(cs.markdown, defaultFramework);
+    rendered.set(cs.id, (r = { id: cs.id, title: cs.title, html, stepIds }));
+  }
+  return r;
+}
+
+export function practicePlan(): PracticePlanResult {
+  return {
+    totalMinutes: practice.totalMinutes,
+    steps: practice.steps.map((s) => ({
+      id: s.id,
+      title: defaultFramework.steps.find((f) => f.id === s.id)?.title ?? s.id,
+      minutes: s.minutes,
+      questions: s.questions,
+    })),
+  };
+}
