@@ -14,6 +14,7 @@ import { buildDesignDoc } from '../../server/src/core/model/build';
 import { splitLines } from '../../server/src/core/text';
 import { defaultFramework } from '../../server/src/knowledge/framework';
 import { generateDoc } from '../../bench/generate';
+import { memoSize } from '../../server/src/core/memo';
 
 const UNLIMITED = { maxChunkChars: Infinity, maxLineChars: Infinity, maxNesting: Infinity };
 
@@ -67,4 +68,19 @@ test('re-analysis with a warm cache equals a cold analysis after every edit', ()
     }),
     { numRuns: 30, seed: 7 },
   );
+});
+
+test('memo and parse cache stay bounded by the current document over many edits', () => {
+  let text = generateDoc(2000, 3);
+  const cache = new ParseCache();
+  analyze(text, { framework: defaultFramework, cache });
+  const baseline = memoSize();
+  for (let k = 0; k < 300; k++) {
+    const at = Math.floor(text.length * ((k * 37) % 100) / 100);
+    text = `${text.slice(0, at)}${k % 2 ? 'z' : ' word '}${text.slice(at)}`;
+    analyze(text, { framework: defaultFramework, cache });
+  }
+  assert.ok(memoSize() <= baseline * 2 + 100, `memo ${memoSize()} vs ${baseline} after the first analysis`);
+  const chunks = text.split('\n').filter((l) => /^#{1,6} /.test(l)).length + 2;
+  assert.ok(cache.size <= 2 * chunks, `parse cache ${cache.size} for ${chunks} chunks`);
 });

@@ -11,6 +11,7 @@ import { lint } from './lint';
 import { ParseCache } from './parse-cache';
 import { splitLines, range } from './text';
 import type { Budget } from './budget';
+import { endMemoGeneration } from './memo';
 
 export interface AnalyzeOptions {
   framework: Framework;
@@ -42,6 +43,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     doc = emptyDoc(lines.length, options.framework, `internal error while reading the doc: ${String((err as Error)?.message ?? err)}`);
   }
   const findings = lint(doc, lines, { framework: options.framework, config: options.config, caseStudyIds: options.caseStudyIds });
+  endMemoGeneration();
   return { doc, findings, lines };
 }
 
