@@ -122,8 +122,9 @@ describe('mlsd lint: SARIF format', () => {
     for (const rule of driver.rules) {
       assert.match(rule.id, /^[a-z]+(-[a-z]+)*$/);
       assert.ok(rule.shortDescription?.text, rule.id);
-      assert.ok(rule.helpUri.endsWith(`docs/rules/${rule.id}.md`), rule.helpUri);
-      assert.doesNotThrow(() => new URL(rule.helpUri), 'helpUri is an absolute URI');
+      // The rule page travels inside the SARIF (a file:// link would point at the CI machine).
+      assert.equal(rule.helpUri, undefined);
+      assert.match(rule.help?.markdown ?? '', new RegExp(`^# ${rule.id}\\b`), rule.id);
       assert.ok(['none', 'note', 'warning', 'error'].includes(rule.defaultConfiguration.level));
     }
     const { reports } = await lintJson([GAPS, BROKEN_FM, COMPLETE]);

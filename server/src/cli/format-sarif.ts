@@ -1,7 +1,18 @@
 /** SARIF 2.1.0, in the subset GitHub code scanning reads. */
 import type { FileReport } from './report';
 import { rules } from '../core/rules';
-import { ruleDocUrl } from '../host/rule-docs';
+import { readFileSync } from 'node:fs';
+import { ruleDocPath } from '../host/rule-docs';
+
+/** The rule's page, shipped inside the SARIF so code scanning can show it wherever it runs. */
+function help(ruleId: string, fallback: string): { text: string; markdown: string } {
+  try {
+    const markdown = readFileSync(ruleDocPath(ruleId), 'utf8');
+    return { text: markdown, markdown };
+  } catch {
+    return { text: fallback, markdown: fallback };
+  }
+}
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
 
@@ -35,7 +46,7 @@ export function formatSarif(reports: FileReport[], version: string): string {
             id: r.meta.id,
             name: r.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
             shortDescription: { text: r.meta.description },
-            helpUri: ruleDocUrl(r.meta.id),
+            help: help(r.meta.id, r.meta.description),
             defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : LEVEL[r.meta.defaultSeverity] },
             properties: { tags: r.meta.tags },
           })),

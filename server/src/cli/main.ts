@@ -19,6 +19,17 @@ import { toReport, type FileReport } from './report';
 import { formatText } from './format-text';
 import { formatSarif } from './format-sarif';
 import pkg from '../../../package.json';
+import { defaultFramework } from '../knowledge/framework';
+
+/** Where the search for .mlsd.json stops: the enclosing repository, else the current folder. */
+function projectRoot(file: string): string | undefined {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (dir === path.dirname(dir)) break;
+  }
+  const cwd = process.cwd();
+  return file.startsWith(cwd + path.sep) ? cwd : undefined;
+}
 
 class UsageError extends Error {}
 
@@ -95,7 +106,7 @@ async function lint(args: string[]): Promise<number> {
       let config = fixedConfig?.config;
       let configDir = fixedConfig?.dir;
       if (!fixedConfig) {
-        const found = configFiles.find(path.resolve(file));
+        const found = configFiles.find(path.resolve(file), projectRoot(path.resolve(file)));
         if (found) {
           config = found.config;
           configDir = path.dirname(found.path);
@@ -118,8 +129,9 @@ async function lint(args: string[]): Promise<number> {
       const result = await host.analyze({ text, config, frameworkText });
       if (result.summary) reports.push(toReport(file, result.summary));
       else {
-        const why = result.timedOut ? `too complex to analyse: analysis took longer than ${host.timeoutMs} ms and was stopped` : `analysis failed: ${result.error}`;
-        reports.push({ file, isDesignDoc: false, steps: [], findings: [{ ruleId: 'too-complex', severity: 'warning', message: why, line: 1, column: 1, endLine: 1, endColumn: 1, data: {} }] });
+        const why = result.timedOut ? `Too complex to analyse: analysis took longer than ${host.timeoutMs} ms and was stopped.` : `Analysis failed: ${String(result.error).split('\n')[0]}.`;
+        const steps = defaultFramework.steps.map((st) => ({ id: st.id, title: st.title, status: 'missing' as const, line: null }));
+        reports.push({ file, isDesignDoc: false, steps, findings: [{ ruleId: 'too-complex', severity: 'warning', message: why, line: 1, column: 1, endLine: 1, endColumn: 1, data: { reason: result.timedOut ? 'time' : 'error' } }] });
       }
     }
   } finally {

@@ -94,7 +94,7 @@ function extract(tree: Root): ParsedChunk {
         out.frontMatter = { raw: node.value, range: pos(node) };
         return;
       case 'heading': {
-        const text = toString(node).trim();
+        const text = toString(node, { includeHtml: false }).trim();
         out.headings.push({ text, depth: node.depth, range: pos(node) });
         out.blocks.push({ kind: 'heading', text, range: pos(node), parent });
         collectInlineDirectives(node, out);

@@ -38,7 +38,19 @@ export class AnalysisHost {
     this.ensureWorker();
   }
 
+  /** Drop a document: its queued work, its running analysis (the worker is replaced), its cache. */
   forget(key: string): void {
+    for (const j of this.queue.filter((q) => q.msg.key === key)) j.resolve({ superseded: true, ms: 0 });
+    this.queue = this.queue.filter((q) => q.msg.key !== key);
+    const run = this.running;
+    if (run && run.job.msg.key === key) {
+      clearTimeout(run.timer);
+      this.running = undefined;
+      this.replaceWorker();
+      run.job.resolve({ superseded: true, ms: 0 });
+      this.pump();
+      return;
+    }
     this.worker?.postMessage({ type: 'forget', key });
   }
 

@@ -117,11 +117,16 @@ connection.onDidChangeWatchedFiles(() => {
   reanalyseAll();
 });
 
-documents.onDidOpen((e) => void analyseNow(e.document.uri));
-
+// TextDocuments fires onDidChangeContent for the open too: the first one is analysed at once,
+// later ones after the debounce.
 documents.onDidChangeContent(async (e) => {
   const uri = e.document.uri;
+  const opened = !states.has(uri);
   const s = state(uri);
+  if (opened) {
+    void analyseNow(uri);
+    return;
+  }
   const settings = await settingsFor(uri);
   const debounce = typeof settings?.debounceMs === 'number' && settings.debounceMs >= 0 ? settings.debounceMs : 200;
   if (s.timer) clearTimeout(s.timer);
