@@ -10,6 +10,8 @@ export interface PlaceholderPattern { pattern: string; flags: string; label: str
 export interface Lexicon {
   justification: string[];
   justificationHeadings: string[];
+  /** Words that introduce a list of models being surveyed rather than chosen ("Typical options:"). */
+  enumerationCues: string[];
   modelFamilies: ModelFamily[];
   metrics: MetricEntry[];
   taskMetrics: Record<string, TaskMetrics>;

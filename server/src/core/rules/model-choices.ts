@@ -32,6 +32,11 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
   const subtreeHasReason = (i: number, depth = 0): boolean =>
     reasons(doc.blocks[i]) || (depth < 4 && (children.get(i) ?? []).some((c) => subtreeHasReason(index.get(c)!, depth + 1)));
   const reasons = (b: TextBlock | undefined) => !!b && (b.reasonCell === true || matchesAny(b.text, lexicon.justification));
+  // Items under "Typical options:" (at any depth) survey models; they are not a choice needing a reason.
+  const surveyed: boolean[] = doc.blocks.map(() => false);
+  doc.blocks.forEach((b, i) => {
+    if (b.parent !== undefined) surveyed[i] = surveyed[b.parent] || matchesAny(doc.blocks[b.parent].text.split('\n')[0], lexicon.enumerationCues);
+  });
   const flaggedFamilies = new Map<number, Set<string>>();
   const mentions: ModelMention[] = [];
   for (const block of proseBlocks(doc, modelSteps)) {
@@ -48,7 +53,7 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
       flaggedFamilies.set(i, inherited);
       continue;
     }
-    const justified = justifiedSteps.has(block.stepId!) || nextStartsWithReason || subtreeHasReason(i) ||
+    const justified = surveyed[i] || justifiedSteps.has(block.stepId!) || nextStartsWithReason || subtreeHasReason(i) ||
       (block.parent !== undefined && subtreeHasReason(block.parent));
     flaggedFamilies.set(i, new Set([...(inherited ?? []), ...families.map((f) => f.id)]));
     mentions.push({ block, blockIndex: i, families, justified });

@@ -8,8 +8,8 @@ import { TextMemo } from '../memo';
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
   // An explicit problem type decides; one with no metric expectations (generation, other) means "don't guess".
   if (doc.problemType) return ctx.lexicon.frontMatterTasks[doc.problemType];
-  const framing = proseBlocks(doc, stepIdsWithRole(ctx, 'framing'));
-  const blocks = framing.length ? framing : proseBlocks(doc);
+  // Only the framing step says what the task is: elsewhere "regression" may be a software bug.
+  const blocks = proseBlocks(doc, stepIdsWithRole(ctx, 'framing'));
   let best: { task: string; hits: number } | undefined;
   for (const type of ctx.lexicon.problemTypes) {
     const hits = blocks.reduce((n, b) => n + findAll(b.text, type.phrases).length, 0);
