@@ -3,18 +3,18 @@
  * over block text). Keyed by the vocabulary object and the text; blocks from cached chunks keep the
  * same string objects, so after an edit only the changed blocks are searched again.
  *
- * Memory: two generations, like the parse cache. `endMemoGeneration()` (called after each analysis)
- * drops whatever the last analysis did not use, so memory follows the current document, not the
- * history of edits. A hard cap per table guards against a single enormous analysis.
+ * Memory: every entry is stamped with the generation (analysis) that last used it. When a table has
+ * grown to twice its size after the last sweep, entries the last analysis did not use are dropped —
+ * so memory follows the current document, not the history of edits, and the sweep's cost is
+ * amortised over many analyses instead of paid on each keystroke.
  */
-const MAX_ENTRIES = 200_000;
+interface Entry<V> { value: V; gen: number }
 
-interface Table<V> { current: Map<string, V>; previous: Map<string, V> }
-
+let generation = 0;
 const allMemos = new Set<TextMemo<object, unknown>>();
 
 export class TextMemo<K extends object, V> {
-  private tables = new Map<K, Table<V>>();
+  private tables = new Map<K, { map: Map<string, Entry<V>>; limit: number }>();
 
   constructor() {
     allMemos.add(this as unknown as TextMemo<object, unknown>);
@@ -22,34 +22,38 @@ export class TextMemo<K extends object, V> {
 
   get(key: K, text: string, compute: () => V): V {
     let table = this.tables.get(key);
-    if (!table) this.tables.set(key, (table = { current: new Map(), previous: new Map() }));
-    const { current, previous } = table;
-    if (current.has(text)) return current.get(text)!;
-    let value: V;
-    if (previous.has(text)) value = previous.get(text)!;
-    else value = compute();
-    if (current.size >= MAX_ENTRIES) current.clear();
-    current.set(text, value);
+    if (!table) this.tables.set(key, (table = { map: new Map(), limit: 1024 }));
+    const hit = table.map.get(text);
+    if (hit) {
+      hit.gen = generation;
+      return hit.value;
+    }
+    const value = compute();
+    table.map.set(text, { value, gen: generation });
     return value;
   }
 
-  /** Start a new generation: entries not used since the last call are dropped. */
-  endGeneration(): void {
+  /** Called after each analysis: sweep tables that have doubled since their last sweep. */
+  sweep(): void {
     for (const [key, table] of this.tables) {
-      if (table.current.size === 0) this.tables.delete(key);
-      else this.tables.set(key, { current: new Map(), previous: table.current });
+      if (table.map.size <= table.limit) continue;
+      for (const [text, e] of table.map) if (e.gen < generation) table.map.delete(text);
+      if (table.map.size === 0) this.tables.delete(key);
+      else table.limit = Math.max(1024, table.map.size * 2);
     }
   }
 
   get size(): number {
     let n = 0;
-    for (const t of this.tables.values()) n += t.current.size + t.previous.size;
+    for (const t of this.tables.values()) n += t.map.size;
     return n;
   }
 }
 
+/** Marks the end of an analysis: what it did not use becomes garbage for the next sweep. */
 export function endMemoGeneration(): void {
-  for (const memo of allMemos) memo.endGeneration();
+  for (const memo of allMemos) memo.sweep();
+  generation++;
 }
 
 /** Entries held by all memos (for tests of bounded memory). */

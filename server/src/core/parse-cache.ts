@@ -1,41 +1,46 @@
 /**
- * Content-addressed cache of parsed chunks. Two generations: a lookup moves an entry into the
- * current generation, and `endAnalysis()` drops whatever the last analysis did not use, so the
- * cache never holds more than about one document's chunks (no growth per edit).
+ * Content-addressed cache of parsed chunks for one document. Entries are stamped with the analysis
+ * that last used them; when the cache has doubled since its last sweep, entries the last analysis
+ * did not use are dropped, so it holds about one document's chunks (no growth per edit) while a
+ * keystroke costs only lookups.
  */
 import type { ParsedChunk } from './parse';
 
+interface Entry { value: ParsedChunk; gen: number }
+
 export class ParseCache {
-  private current = new Map<string, ParsedChunk>();
-  private previous = new Map<string, ParsedChunk>();
+  private entries = new Map<string, Entry>();
+  private generation = 0;
+  private limit = 256;
   hits = 0;
   misses = 0;
 
   get(text: string, parse: (text: string) => ParsedChunk): ParsedChunk {
-    let hit = this.current.get(text);
-    if (!hit) {
-      hit = this.previous.get(text);
-      if (hit) this.hits++;
-      else {
-        hit = parse(text);
-        this.misses++;
-      }
-      this.current.set(text, hit);
-    } else this.hits++;
-    return hit;
+    const hit = this.entries.get(text);
+    if (hit) {
+      hit.gen = this.generation;
+      this.hits++;
+      return hit.value;
+    }
+    this.misses++;
+    const value = parse(text);
+    this.entries.set(text, { value, gen: this.generation });
+    return value;
   }
 
   endAnalysis(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    if (this.entries.size > this.limit) {
+      for (const [text, e] of this.entries) if (e.gen < this.generation) this.entries.delete(text);
+      this.limit = Math.max(256, this.entries.size * 2);
+    }
+    this.generation++;
   }
 
   get size(): number {
-    return this.current.size + this.previous.size;
+    return this.entries.size;
   }
 
   clear(): void {
-    this.current.clear();
-    this.previous.clear();
+    this.entries.clear();
   }
 }

@@ -2,7 +2,17 @@
 import type { Position, Range } from './types';
 
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Plain split is several times faster than a regex split; lone \r line ends are rare enough to pay for.
+  const lines = text.split('\n');
+  if (text.includes('\r')) {
+    const out: string[] = [];
+    for (const l of lines) {
+      const parts = (l.endsWith('\r') ? l.slice(0, -1) : l).split('\r');
+      out.push(...parts);
+    }
+    return out;
+  }
+  return lines;
 }
 
 export function range(startLine: number, startChar: number, endLine: number, endChar: number): Range {

@@ -157,4 +157,6 @@ export interface DesignDoc {
   directives: InlineDirective[];
   skipped: SkippedRegion[];
   title?: string;
+  /** Which runs of `blocks` came from which parsed chunk (for per-chunk caching; not sent anywhere). */
+  segments?: { chunk: object; blocks: readonly { kind: BlockKind; text: string }[]; start: number; end: number }[];
 }

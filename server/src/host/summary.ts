@@ -4,7 +4,7 @@
  */
 import type { DesignDoc, Finding } from '../core/types';
 
-export type DocSummary = Omit<DesignDoc, 'blocks' | 'directives'>;
+export type DocSummary = Omit<DesignDoc, 'blocks' | 'directives' | 'segments'>;
 
 export interface AnalysisSummary {
   doc: DocSummary;
@@ -14,6 +14,6 @@ export interface AnalysisSummary {
 }
 
 export function summarise(doc: DesignDoc, findings: Finding[], suggestedCaseStudy?: string): AnalysisSummary {
-  const { blocks: _blocks, directives: _directives, ...rest } = doc;
+  const { blocks: _blocks, directives: _directives, segments: _segments, ...rest } = doc;
   return { doc: rest, findings, suggestedCaseStudy };
 }

@@ -10,6 +10,7 @@ import { countWords, range } from '../text';
 import { findAll, findFirst } from '../phrases';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
+import { chunkFact, type Segment } from '../chunk-facts';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import { readFrontMatter } from './front-matter';
 import type { Budget } from '../budget';
@@ -35,6 +36,25 @@ function shift(r: Range, by: number): Range {
 
 interface Marker { heading: HeadingInfo; pseudo: boolean }
 
+/**
+ * The chunk's blocks at document line `by`. A one-character edit moves no chunk, so the block objects
+ * of the last analysis are reused instead of rebuilt (they belong to the cache: a DesignDoc's blocks
+ * are valid until the next analysis with the same cache).
+ */
+const placements = new WeakMap<ParsedChunk, { by: number; blocks: TextBlock[] }>();
+function placeBlocks(parsed: ParsedChunk, by: number): TextBlock[] {
+  const last = placements.get(parsed);
+  if (last && last.by === by) return last.blocks;
+  const placed = parsed.blocks.map((b): TextBlock => {
+    const block: TextBlock = { kind: b.kind, text: b.text, range: shift(b.range, by), sectionIndex: -1 };
+    if (b.reasonCell) block.reasonCell = true;
+    if (b.header) block.header = true;
+    return block;
+  });
+  placements.set(parsed, { by, blocks: placed });
+  return placed;
+}
+
 export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDoc {
   const { framework } = options;
   const cache = options.cache ?? new ParseCache();
@@ -49,6 +69,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
   const leads: { block: number; text: string }[] = [];
   let frontMatter: DesignDoc['frontMatter'];
 
+  const segments: Segment[] = [];
   const chunks = splitIntoChunks(lines);
   for (let c = 0; c < chunks.length; c++) {
     let chunk = chunks[c];
@@ -66,16 +87,16 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
     const by = chunk.startLine;
     const base = blocks.length;
     for (const h of parsed.headings) headings.push({ text: h.text, depth: h.depth, range: shift(h.range, by) });
-    for (const b of parsed.blocks) {
-      if (b.lead) leads.push({ block: blocks.length, text: b.lead });
-      const block: TextBlock = {
-        kind: b.kind, text: b.text, range: shift(b.range, by), sectionIndex: -1,
-      };
-      if (b.parent >= 0) block.parent = base + b.parent;
-      if (b.reasonCell) block.reasonCell = true;
-      if (b.header) block.header = true;
+    for (const [i, block] of placeBlocks(parsed, by).entries()) {
+      const rel = parsed.blocks[i];
+      if (rel.lead) leads.push({ block: blocks.length, text: rel.lead });
+      // Step and section are assigned below on every analysis; the parent index follows the chunk's place.
+      block.sectionIndex = -1;
+      block.stepId = undefined;
+      if (rel.parent >= 0) block.parent = base + rel.parent;
       blocks.push(block);
     }
+    segments.push({ chunk: parsed, blocks: parsed.blocks, start: base, end: blocks.length });
     for (const d of parsed.directives) directives.push({ ...d, line: d.line + by });
     if (parsed.skipped) skipped.push({ range: range(by, 0, by + chunk.lineCount - 1, (lines[by + chunk.lineCount - 1] ?? '').length), reason: parsed.skipped });
     if (parsed.frontMatter && chunk.frontMatter) frontMatter = readFrontMatter(parsed.frontMatter.raw, shift(parsed.frontMatter.range, by));
@@ -115,13 +136,21 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
     block.stepId = mi >= 0 ? markers[mi].heading.sectionStepId : undefined;
   }
 
-  // One pass: blocks by step, and word counts (placeholder prompts do not count as content).
-  const byStep = new Map<string, TextBlock[]>();
-  for (const b of blocks) {
-    if (b.stepId === undefined) continue;
-    let list = byStep.get(b.stepId);
-    if (!list) byStep.set(b.stepId, (list = []));
-    list.push(b);
+  // Per step: whole chunks whose blocks all sit in the step (the usual case: a chunk is one heading
+  // and its text) are measured once per chunk and cached; other blocks are measured one by one.
+  const unitsByStep = new Map<string, (Segment | TextBlock)[]>();
+  const addUnit = (stepId: string, unit: Segment | TextBlock) => {
+    let list = unitsByStep.get(stepId);
+    if (!list) unitsByStep.set(stepId, (list = []));
+    list.push(unit);
+  };
+  for (const seg of segments) {
+    if (seg.end === seg.start) continue;
+    const stepId = blocks[seg.start].stepId;
+    let uniform = true;
+    for (let i = seg.start + 1; i < seg.end && uniform; i++) uniform = blocks[i].stepId === stepId;
+    if (uniform) { if (stepId !== undefined) addUnit(stepId, seg); }
+    else for (let i = seg.start; i < seg.end; i++) if (blocks[i].stepId !== undefined) addUnit(blocks[i].stepId!, blocks[i]);
   }
   const steps = framework.steps.map((step): StepModel => {
     const own = markers.filter((m) => m.heading.sectionStepId === step.id);
@@ -135,13 +164,15 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
       sections.push(range(start, 0, Math.max(start, end), (lines[Math.max(start, end)] ?? '').length));
       i = j;
     }
-    const stepBlocks = byStep.get(step.id) ?? [];
+    const units = unitsByStep.get(step.id) ?? [];
     let wordCount = 0;
-    for (const b of stepBlocks) if (b.kind !== 'heading' && b.kind !== 'html') wordCount += contentWords(b.text);
-    const searchable = stepBlocks.filter((b) => b.kind !== 'code' && b.kind !== 'html');
+    for (const u of units) {
+      if ('chunk' in u) wordCount += chunkFact(u.chunk, WORDS_KEY, () => u.blocks.reduce((n, b) => n + (isWordy(b) ? contentWords(b.text) : 0), 0));
+      else if (isWordy(u)) wordCount += contentWords(u.text);
+    }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, searchable, false)),
-      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, searchable, true)),
+      ...step.topics.map((t) => coverage(t, units, blocks, false)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, true)),
     ];
     const status = own.length === 0 ? 'missing' : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
     return {
@@ -183,6 +214,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions): DesignDo
     caseStudy: typeof fmData?.caseStudy === 'string' ? fmData.caseStudy : undefined,
     directives,
     skipped,
+    segments,
     title: typeof fmData?.title === 'string' ? fmData.title : h1?.text,
   };
 }
@@ -218,20 +250,28 @@ function mlSignals(blocks: TextBlock[]): number {
 }
 
 const wordMemo = new TextMemo<object, number>();
+/** Chunk-fact key for a chunk's word count. */
 const WORDS_KEY = {};
 /** Words of real content: a line still holding a template prompt (TODO:, {{…}}) counts for nothing. */
 function contentWords(text: string): number {
   return wordMemo.get(WORDS_KEY, text, () => countWords(text.split('\n').filter((l) => !/\bTODO\b|\bTBD\b|\{\{|\$\{\d/.test(l)).join('\n')));
 }
 
-function coverage(topic: FrameworkTopic, blocks: TextBlock[], extra: boolean): TopicCoverage {
+const isWordy = (b: { kind: string }) => b.kind !== 'heading' && b.kind !== 'html';
+const isSearchable = (b: { kind: string }) => b.kind !== 'code' && b.kind !== 'html';
+
+function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], extra: boolean): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
-  for (const b of blocks) {
-    const hit = findFirst(b.text, topic.phrases);
-    if (hit) {
+  for (const u of units) {
+    let evidence: Range | undefined;
+    if ('chunk' in u) {
+      const rel = chunkFact(u.chunk, topic.phrases, () => u.blocks.findIndex((b) => isSearchable(b) && findFirst(b.text, topic.phrases) !== undefined));
+      if (rel >= 0) evidence = blocks[u.start + rel].range;
+    } else if (isSearchable(u) && findFirst(u.text, topic.phrases)) evidence = u.range;
+    if (evidence) {
       result.covered = true;
-      result.evidence = b.range;
+      result.evidence = evidence;
       break;
     }
   }

@@ -51,6 +51,7 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
   }
   const neutral = (framework.neutralHeadings ?? []).map(headingTokens).filter((t) => t.length);
   const cache = new Map<string, HeadingMatch | undefined>();
+  const neutralCache = new Map<string, boolean>();
   const matcher: HeadingMatcher = {
     match(text) {
       return matcher.matchDetail(text)?.stepId;
@@ -79,8 +80,14 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
       return result;
     },
     isNeutral(text) {
-      const words = headingTokens(text);
-      return neutral.some((n) => n.every((t) => words.includes(t)) && words.length <= n.length + 2);
+      let v = neutralCache.get(text);
+      if (v === undefined) {
+        const words = headingTokens(text);
+        v = neutral.some((n) => n.every((t) => words.includes(t)) && words.length <= n.length + 2);
+        if (neutralCache.size > 5000) neutralCache.clear();
+        neutralCache.set(text, v);
+      }
+      return v;
     },
   };
   return matcher;

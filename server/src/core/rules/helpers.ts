@@ -21,8 +21,24 @@ export function stepIdsWithRole(ctx: RuleContext, role: string): Set<string> {
   return new Set(ctx.framework.steps.filter((s) => s.roles?.includes(role)).map((s) => s.id));
 }
 
+const byStepMemo = new WeakMap<DesignDoc, Map<string, TextBlock[]>>();
+
+/** Prose blocks (not code, not HTML) of the given steps, or of the whole doc; grouped once per doc. */
 export function proseBlocks(doc: DesignDoc, stepIds?: Set<string>): TextBlock[] {
-  return doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html' && (!stepIds || (b.stepId !== undefined && stepIds.has(b.stepId))));
+  if (!stepIds) return doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html');
+  let byStep = byStepMemo.get(doc);
+  if (!byStep) {
+    byStep = new Map();
+    for (const b of doc.blocks) {
+      if (b.stepId === undefined || b.kind === 'code' || b.kind === 'html') continue;
+      let list = byStep.get(b.stepId);
+      if (!list) byStep.set(b.stepId, (list = []));
+      list.push(b);
+    }
+    byStepMemo.set(doc, byStep);
+  }
+  if (stepIds.size === 1) return byStep.get([...stepIds][0]) ?? [];
+  return doc.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'html' && b.stepId !== undefined && stepIds.has(b.stepId));
 }
 
 /** Exact range of the first match of `re` inside a block's source lines, else the block's first line. */

@@ -1,7 +1,6 @@
 import type { Rule } from './rule';
-import { imbalanceStatement } from './task';
-import { locateInBlock, proseBlocks } from './helpers';
-import { matchesAny } from '../phrases';
+import { docMentions, imbalanceStatement } from './task';
+import { locateInBlock } from './helpers';
 
 export const imbalanceWithoutStrategy: Rule = {
   meta: {
@@ -14,7 +13,7 @@ export const imbalanceWithoutStrategy: Rule = {
   check(doc, ctx) {
     const stated = imbalanceStatement(doc, ctx);
     if (!stated) return [];
-    if (proseBlocks(doc).some((b) => matchesAny(b.text, ctx.lexicon.imbalanceStrategies))) return [];
+    if (docMentions(doc, ctx.lexicon.imbalanceStrategies)) return [];
     const needle = stated.text.slice(0, 40);
     return [{
       message: `The doc says the labels are skewed ("${stated.text.trim()}") but gives no strategy for it. Will you resample, weight the loss (class weights, focal loss) or tune the threshold?`,

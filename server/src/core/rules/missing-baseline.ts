@@ -1,7 +1,8 @@
 import type { Rule } from './rule';
 import { modelMentions } from './model-choices';
-import { locateInBlock, proseBlocks } from './helpers';
-import { findFirst, matchesAny } from '../phrases';
+import { locateInBlock } from './helpers';
+import { findFirst } from '../phrases';
+import { docMentions } from './task';
 
 const BASELINE_WORDS = ['baseline', 'baselines', 'benchmark model', 'heuristic', 'rule-based', 'simple model', 'бейзлайн'];
 
@@ -18,7 +19,7 @@ export const missingBaseline: Rule = {
     const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex'));
     if (!complex) return [];
     if (mentions.some((m) => m.families.some((f) => f.tier === 'simple'))) return [];
-    if (proseBlocks(doc).some((b) => matchesAny(b.text, BASELINE_WORDS))) return [];
+    if (docMentions(doc, BASELINE_WORDS)) return [];
     const family = complex.families.find((f) => f.tier === 'complex')!;
     return [{
       message: `A complex model (${family.label}) is chosen but no simple baseline is named. What does it have to beat: popularity, logistic regression, a heuristic?`,

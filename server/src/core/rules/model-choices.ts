@@ -24,19 +24,35 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
   const justifiedSteps = new Set(
     doc.headings.filter((h) => h.sectionStepId && modelSteps.has(h.sectionStepId) && matchesAny(h.text, lexicon.justificationHeadings)).map((h) => h.sectionStepId!),
   );
-  const index = new Map(doc.blocks.map((b, i) => [b, i]));
+  // Only the model step's blocks are looked at: index them, and their list-item children, once.
+  const inModel: number[] = [];
+  for (let i = 0; i < doc.blocks.length; i++) {
+    const id = doc.blocks[i].stepId;
+    if (id !== undefined && modelSteps.has(id)) inModel.push(i);
+  }
+  const index = new Map(inModel.map((i) => [doc.blocks[i], i]));
   const children = new Map<number, TextBlock[]>();
-  doc.blocks.forEach((b) => { if (b.parent !== undefined) (children.get(b.parent) ?? children.set(b.parent, []).get(b.parent)!).push(b); });
+  for (const i of inModel) {
+    const b = doc.blocks[i];
+    if (b.parent !== undefined) (children.get(b.parent) ?? children.set(b.parent, []).get(b.parent)!).push(b);
+  }
 
   // A list item's reason may sit in its sub-items, or in a sibling sub-item ("pros: …") of the same parent.
   const subtreeHasReason = (i: number, depth = 0): boolean =>
     reasons(doc.blocks[i]) || (depth < 4 && (children.get(i) ?? []).some((c) => subtreeHasReason(index.get(c)!, depth + 1)));
   const reasons = (b: TextBlock | undefined) => !!b && (b.reasonCell === true || matchesAny(b.text, lexicon.justification));
   // Items under "Typical options:" (at any depth) survey models; they are not a choice needing a reason.
-  const surveyed: boolean[] = doc.blocks.map(() => false);
-  doc.blocks.forEach((b, i) => {
-    if (b.parent !== undefined) surveyed[i] = surveyed[b.parent] || matchesAny(doc.blocks[b.parent].text.split('\n')[0], lexicon.enumerationCues);
-  });
+  const surveyed = new Map<number, boolean>();
+  const isSurveyed = (i: number): boolean => {
+    const parent = doc.blocks[i].parent;
+    if (parent === undefined) return false;
+    let v = surveyed.get(i);
+    if (v === undefined) {
+      v = isSurveyed(parent) || matchesAny(doc.blocks[parent].text.split('\n')[0], lexicon.enumerationCues);
+      surveyed.set(i, v);
+    }
+    return v;
+  };
   const flaggedFamilies = new Map<number, Set<string>>();
   const mentions: ModelMention[] = [];
   for (const block of proseBlocks(doc, modelSteps)) {
@@ -53,7 +69,7 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
       flaggedFamilies.set(i, inherited);
       continue;
     }
-    const justified = surveyed[i] || justifiedSteps.has(block.stepId!) || nextStartsWithReason || subtreeHasReason(i) ||
+    const justified = isSurveyed(i) || justifiedSteps.has(block.stepId!) || nextStartsWithReason || subtreeHasReason(i) ||
       (block.parent !== undefined && subtreeHasReason(block.parent));
     flaggedFamilies.set(i, new Set([...(inherited ?? []), ...families.map((f) => f.id)]));
     mentions.push({ block, blockIndex: i, families, justified });

@@ -3,7 +3,7 @@ import type { DesignDoc, TextBlock } from '../types';
 import type { RuleContext } from './rule';
 import { findAll, findFirst } from '../phrases';
 import { proseBlocks, stepIdsWithRole } from './helpers';
-import { TextMemo } from '../memo';
+import { firstInDoc } from '../chunk-facts';
 
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
   // An explicit problem type decides; one with no metric expectations (generation, other) means "don't guess".
@@ -19,7 +19,6 @@ export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined
 }
 
 const statementRes = new WeakMap<object, RegExp[]>();
-const statementMemo = new TextMemo<object, { index: number; text: string } | null>();
 
 /** The first block that states a skewed label distribution, with the matched words. */
 export function imbalanceStatement(doc: DesignDoc, ctx: RuleContext): { block: TextBlock; index: number; text: string } | undefined {
@@ -27,18 +26,20 @@ export function imbalanceStatement(doc: DesignDoc, ctx: RuleContext): { block: T
   let res = statementRes.get(imbalanceStatements);
   if (!res) statementRes.set(imbalanceStatements, (res = imbalanceStatements.patterns.map((p) => new RegExp(p, 'iu'))));
   const patterns = res;
-  for (const block of proseBlocks(doc)) {
-    if (block.kind === 'heading') continue;
-    const hit = statementMemo.get(imbalanceStatements, block.text, () => {
-      const phrase = findFirst(block.text, imbalanceStatements.phrases);
-      if (phrase) return phrase;
-      for (const re of patterns) {
-        const m = re.exec(block.text);
-        if (m) return { index: m.index, text: m[0] };
-      }
-      return null;
-    });
-    if (hit) return { block, index: hit.index, text: hit.text };
-  }
-  return undefined;
+  const found = firstInDoc(doc, imbalanceStatements, (b) => {
+    if (b.kind === 'heading' || b.kind === 'code' || b.kind === 'html') return null;
+    const phrase = findFirst(b.text, imbalanceStatements.phrases);
+    if (phrase) return phrase;
+    for (const re of patterns) {
+      const m = re.exec(b.text);
+      if (m) return { index: m.index, text: m[0] };
+    }
+    return null;
+  });
+  return found && { block: doc.blocks[found.index], index: found.hit.index, text: found.hit.text };
+}
+
+/** Whether any prose block of the doc mentions one of the phrases (cached per chunk). */
+export function docMentions(doc: DesignDoc, phrases: readonly string[]): boolean {
+  return firstInDoc(doc, phrases, (b) => (b.kind !== 'code' && b.kind !== 'html' && findFirst(b.text, phrases)) || null) !== undefined;
 }

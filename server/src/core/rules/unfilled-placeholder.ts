@@ -2,10 +2,27 @@ import type { Rule, RuleFinding } from './rule';
 import type { PlaceholderPattern } from '../lexicon';
 import { range } from '../text';
 import { TextMemo } from '../memo';
+import { chunkFact } from '../chunk-facts';
+import type { DesignDoc, TextBlock } from '../types';
 
+/** A cheap first test: every placeholder pattern in the lexicon contains one of these. */
+const MAYBE_PLACEHOLDER = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|\{\{|\$\{|\[|<|lorem/i;
 const lineMemo = new TextMemo<object, { index: number; text: string; label: string }[]>();
 
 const compiled = new WeakMap<PlaceholderPattern[], { re: RegExp; label: string }[]>();
+
+/** Prose blocks that may hold a placeholder; the cheap test is cached per chunk, so a keystroke
+ * re-tests only the chunk it changed. */
+function candidateBlocks(doc: DesignDoc): TextBlock[] {
+  const maybe = (b: { kind: string; text: string }) => b.kind !== 'code' && b.kind !== 'html' && MAYBE_PLACEHOLDER.test(b.text);
+  if (!doc.segments) return doc.blocks.filter(maybe);
+  const out: TextBlock[] = [];
+  for (const seg of doc.segments) {
+    const rel = chunkFact(seg.chunk, MAYBE_PLACEHOLDER, () => seg.blocks.flatMap((b, i) => (maybe(b) ? [i] : [])));
+    for (const i of rel) out.push(doc.blocks[seg.start + i]);
+  }
+  return out;
+}
 
 export const unfilledPlaceholder: Rule = {
   meta: {
@@ -24,8 +41,7 @@ export const unfilledPlaceholder: Rule = {
     // Look at the source lines of prose blocks only: code and HTML comments may say TODO legitimately.
     const seen = new Set<number>();
     const out: RuleFinding[] = [];
-    for (const block of doc.blocks) {
-      if (block.kind === 'code' || block.kind === 'html') continue;
+    for (const block of candidateBlocks(doc)) {
       for (let l = block.range.start.line; l <= block.range.end.line; l++) {
         if (seen.has(l)) continue;
         seen.add(l);

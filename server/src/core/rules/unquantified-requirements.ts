@@ -1,7 +1,9 @@
 import type { Rule } from './rule';
 import { proseBlocks, stepAnchor, stepIdsWithRole } from './helpers';
+import { TextMemo } from '../memo';
 
 const compiledSets = new WeakMap<string[], RegExp[]>();
+const numberMemo = new TextMemo<string[], boolean>();
 function regexes(patterns: string[]): RegExp[] {
   let res = compiledSets.get(patterns);
   if (!res) compiledSets.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
@@ -23,7 +25,7 @@ export const unquantifiedRequirements: Rule = {
       const anchor = stepAnchor(step);
       if (!ids.has(step.id) || step.status === 'missing' || !anchor) continue;
       const texts = proseBlocks(doc, new Set([step.id])).map((b) => b.text);
-      const has = (patterns: string[]) => texts.some((t) => regexes(patterns).some((re) => re.test(t)));
+      const has = (patterns: string[]) => texts.some((t) => numberMemo.get(patterns, t, () => regexes(patterns).some((re) => re.test(t))));
       const missing = [];
       if (!has(ctx.lexicon.requirementNumbers.scale)) missing.push('scale');
       if (!has(ctx.lexicon.requirementNumbers.latency)) missing.push('latency');
