@@ -78,10 +78,10 @@ export function splitIntoChunks(lines: string[]): Chunk[] {
       if (line.includes(special)) special = null;
       continue;
     }
-    // Fast path for the commonest line, prose starting with a letter at column 0: it opens nothing
-    // and is not blank; it only ends a list item it is not indented into, and is paragraph text.
+    // Fast path for the commonest lines, prose and table rows starting at column 0 with a letter or
+    // `|`: they open nothing and are not blank; they end a list item they are not indented into.
     const c0 = line.charCodeAt(0);
-    if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127) {
+    if ((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127 || c0 === 124 /* | */) {
       item = null;
       afterText = true;
       continue;
