@@ -15,6 +15,8 @@ import { splitLines } from '../../server/src/core/text';
 import { defaultFramework } from '../../server/src/knowledge/framework';
 import { generateDoc } from '../../bench/generate';
 import { memoSize } from '../../server/src/core/memo';
+import { splitIncrementally } from '../../server/src/core/incremental-split';
+import { splitIntoChunks } from '../../server/src/core/split';
 
 const UNLIMITED = { maxChunkChars: Infinity, maxLineChars: Infinity, maxNesting: Infinity };
 
@@ -83,4 +85,23 @@ test('memo and parse cache stay bounded by the current document over many edits'
   assert.ok(memoSize() <= baseline * 2 + 100, `memo ${memoSize()} vs ${baseline} after the first analysis`);
   const chunks = text.split('\n').filter((l) => /^#{1,6} /.test(l)).length + 2;
   assert.ok(cache.size <= 2 * chunks, `parse cache ${cache.size} for ${chunks} chunks`);
+});
+
+test('the incremental splitter gives exactly the full split after every edit', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(editArb, { minLength: 1, maxLength: 25 }), (seed, edits) => {
+      let text = generateDoc(150, seed);
+      const memory = {};
+      splitIncrementally(text, memory);
+      for (const e of edits) {
+        const at = e.at % (text.length + 1);
+        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.del));
+        const got = splitIncrementally(text, memory);
+        const lines = splitLines(text);
+        assert.deepEqual(got.lines, lines);
+        assert.deepEqual(got.chunks, splitIntoChunks(lines));
+      }
+    }),
+    { numRuns: 300, seed: 11 },
+  );
 });

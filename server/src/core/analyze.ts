@@ -12,6 +12,8 @@ import { ParseCache } from './parse-cache';
 import { splitLines, range } from './text';
 import type { Budget } from './budget';
 import { endMemoGeneration } from './memo';
+import { splitIncrementally } from './incremental-split';
+import type { Chunk } from './split';
 
 export interface AnalyzeOptions {
   framework: Framework;
@@ -29,7 +31,11 @@ export interface Analysis {
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
-  const lines = splitLines(typeof text === 'string' ? text : String(text ?? ''));
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  let lines: string[];
+  let chunks: Chunk[] | undefined;
+  if (options.cache) ({ lines, chunks } = splitIncrementally(source, options.cache.split));
+  else lines = splitLines(source);
   let doc: DesignDoc;
   try {
     doc = buildDesignDoc(lines, {
@@ -37,7 +43,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       extraTopics: options.config ? extraTopicsByStep(options.config) : undefined,
       cache: options.cache,
       budget: options.budget,
-    });
+    }, chunks);
   } catch (err) {
     options.cache?.clear();
     doc = emptyDoc(lines.length, options.framework, `internal error while reading the doc: ${String((err as Error)?.message ?? err)}`);

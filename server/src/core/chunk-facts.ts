@@ -9,11 +9,13 @@ import type { DesignDoc, TextBlock } from './types';
 export interface Segment { chunk: object; blocks: readonly Pick<TextBlock, 'kind' | 'text'>[]; start: number; end: number }
 
 const facts = new WeakMap<object, Map<object, unknown>>();
+const MISSING = Symbol('missing');
 
 export function chunkFact<V>(chunk: object, key: object, compute: () => V): V {
   let table = facts.get(chunk);
   if (!table) facts.set(chunk, (table = new Map()));
-  if (table.has(key)) return table.get(key) as V;
+  const known = table.get(key) ?? (table.has(key) ? undefined : MISSING);
+  if (known !== MISSING) return known as V;
   const value = compute();
   table.set(key, value);
   return value;

@@ -5,6 +5,7 @@
  * keystroke costs only lookups.
  */
 import type { ParsedChunk } from './parse';
+import type { SplitMemory } from './incremental-split';
 
 interface Entry { value: ParsedChunk; gen: number }
 
@@ -14,6 +15,8 @@ export class ParseCache {
   private limit = 256;
   hits = 0;
   misses = 0;
+  /** The last version's lines and chunks, for the incremental splitter. */
+  readonly split: SplitMemory = {};
 
   get(text: string, parse: (text: string) => ParsedChunk): ParsedChunk {
     const hit = this.entries.get(text);
@@ -42,5 +45,6 @@ export class ParseCache {
 
   clear(): void {
     this.entries.clear();
+    for (const k of Object.keys(this.split) as (keyof SplitMemory)[]) delete this.split[k];
   }
 }

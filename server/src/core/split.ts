@@ -40,16 +40,23 @@ export function frontMatterEnd(lines: string[]): number {
 
 export function splitIntoChunks(lines: string[]): Chunk[] {
   const chunks: Chunk[] = [];
-  let start = 0;
   const fmEnd = frontMatterEnd(lines);
-  const push = (from: number, to: number, frontMatter = false) => {
-    if (to < from) return;
-    chunks.push({ text: lines.slice(from, to + 1).join('\n'), startLine: from, lineCount: to - from + 1, frontMatter });
-  };
-  if (fmEnd > 0) {
-    push(0, fmEnd, true);
-    start = fmEnd + 1;
-  }
+  if (fmEnd > 0) chunks.push(makeChunk(lines, 0, fmEnd, true));
+  scanChunks(lines, fmEnd > 0 ? fmEnd + 1 : 0, (from, to) => { chunks.push(makeChunk(lines, from, to, false)); return false; });
+  return chunks;
+}
+
+export function makeChunk(lines: string[], from: number, to: number, frontMatter: boolean): Chunk {
+  return { text: lines.slice(from, to + 1).join('\n'), startLine: from, lineCount: to - from + 1, frontMatter };
+}
+
+/**
+ * The line scan, from line `start` (which must begin a chunk: every chunk starts in the same
+ * state, nothing open) to the end. Calls `emit(from, to)` for each chunk; when `emit` returns
+ * true the scan stops there (the incremental splitter uses that once it is back in step).
+ */
+export function scanChunks(lines: string[], start: number, emit: (from: number, to: number) => boolean): void {
+  const push = (from: number, to: number): boolean => (to < from ? false : emit(from, to));
   let fence: { char: string; len: number } | null = null;
   let inComment = false;
   let rawTag: string | null = null;
@@ -113,7 +120,7 @@ export function splitIntoChunks(lines: string[]): Chunk[] {
     // Inside a possible HTML block no heading starts, but every other opener still counts: the
     // "block" may really be paragraph text, where a comment or a fence can begin (union = safe).
     if (i > start && !inHtmlBlock && ATX.test(line)) {
-      push(start, i - 1);
+      if (push(start, i - 1)) return;
       start = i;
     }
     afterText = true;
@@ -145,5 +152,4 @@ export function splitIntoChunks(lines: string[]): Chunk[] {
     if (ATX.test(line) || THEMATIC_BREAK.test(line)) afterText = false;
   }
   push(start, lines.length - 1);
-  return chunks;
 }

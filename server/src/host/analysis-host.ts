@@ -17,6 +17,8 @@ export class AnalysisHost {
   private queue: Job[] = [];
   private running: { job: Job; timer: NodeJS.Timeout; started: number } | undefined;
   private nextId = 1;
+  /** The doc model last received per document, filled back in when the worker reports it unchanged. */
+  private lastDocs = new Map<string, AnalysisSummary['doc']>();
   restarts = 0;
 
   constructor(private readonly workerPath: string, public timeoutMs = 5000) {}
@@ -40,6 +42,7 @@ export class AnalysisHost {
 
   /** Drop a document: its queued work, its running analysis (the worker is replaced), its cache. */
   forget(key: string): void {
+    this.lastDocs.delete(key);
     for (const j of this.queue.filter((q) => q.msg.key === key)) j.resolve({ superseded: true, ms: 0 });
     this.queue = this.queue.filter((q) => q.msg.key !== key);
     const run = this.running;
@@ -91,7 +94,15 @@ export class AnalysisHost {
     if (!run || run.job.msg.id !== res.id) return;
     clearTimeout(run.timer);
     this.running = undefined;
-    run.job.resolve({ summary: res.result, error: res.error, ms: performance.now() - run.started });
+    const key = run.job.msg.key;
+    let summary: AnalysisSummary | undefined;
+    if (res.result && res.docUnchanged && key && this.lastDocs.has(key)) summary = { ...res.result, doc: this.lastDocs.get(key)! };
+    else if (res.result && 'doc' in res.result) {
+      summary = res.result;
+      if (key) this.lastDocs.set(key, summary.doc);
+    }
+    const error = res.error ?? (res.result && !summary ? 'analysis result lost its document model' : undefined);
+    run.job.resolve({ summary, error, ms: performance.now() - run.started });
     this.pump();
   }
 
@@ -117,6 +128,7 @@ export class AnalysisHost {
   }
 
   private replaceWorker(): void {
+    this.lastDocs.clear(); // the new worker remembers nothing, so it will send full models
     const old = this.worker;
     this.worker = undefined;
     this.restarts++;

@@ -19,6 +19,9 @@ export type WorkerRequest = AnalyzeMessage | ForgetMessage;
 
 export interface WorkerResponse {
   id: number;
-  result?: AnalysisSummary;
+  /** For a keyed document whose model did not change, `doc` is left out and `docUnchanged` set:
+   * cloning a large doc model across threads costs more than comparing it. */
+  result?: AnalysisSummary | Omit<AnalysisSummary, 'doc'>;
+  docUnchanged?: boolean;
   error?: string;
 }

@@ -8,10 +8,30 @@ import type { WorkerRequest, WorkerResponse } from '../host/analysis-request';
 import { runAnalysis, ParseCache } from '../host/run-analysis';
 
 const caches = new Map<string, ParseCache>();
+const lastDocs = new Map<string, unknown>();
+
+/** Structural equality of plain data (what a DocSummary is made of). Objects met twice (a step's
+ * headings are also the doc's headings) are compared once. */
+function same(a: unknown, b: unknown, seen = new Map<object, object>()): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (seen.get(a) === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i], seen)) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], seen)) return false;
+  if (ka.length > 2) seen.set(a, b); // remember whole records, not every small range object
+  return true;
+}
 
 parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'forget') {
     caches.delete(msg.key);
+    lastDocs.delete(msg.key);
     return;
   }
   let cache: ParseCache | undefined;
@@ -21,7 +41,14 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   }
   let response: WorkerResponse;
   try {
-    response = { id: msg.id, result: runAnalysis(msg, cache) };
+    const result = runAnalysis(msg, cache);
+    if (msg.key && same(lastDocs.get(msg.key), result.doc)) {
+      const { doc: _unchanged, ...rest } = result;
+      response = { id: msg.id, result: rest, docUnchanged: true };
+    } else {
+      if (msg.key) lastDocs.set(msg.key, result.doc);
+      response = { id: msg.id, result };
+    }
   } catch (err) {
     response = { id: msg.id, error: String((err as Error)?.stack ?? err) };
   }
