@@ -1,17 +1,24 @@
 /** JSON Schema validation (ajv) for the framework, config and front matter, with readable messages. */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type AjvClass from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import frameworkSchema from '../../../schemas/framework.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import frontMatterSchema from '../../../schemas/frontmatter.schema.json';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// ajv is loaded on first use: the language server starts without it unless a config file exists.
+let ajv: AjvClass | undefined;
+function getAjv(): AjvClass {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
+  return (ajv ??= new Ajv({ allErrors: true, strict: false }));
+}
 const compiled = new Map<object, ValidateFunction>();
 
 export interface SchemaProblem { path: string; message: string }
 
 export function validateAgainst(schema: object, data: unknown): SchemaProblem[] {
   let validate = compiled.get(schema);
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
+  if (!validate) compiled.set(schema, (validate = getAjv().compile(schema)));
   if (validate(data)) return [];
   return (validate.errors ?? []).map(describe);
 }

@@ -9,6 +9,7 @@ import { findTemplate, renderTemplate, templates } from './templates';
 import { renderMarkdown } from './render';
 import { practice } from './practice';
 import { defaultFramework } from './framework';
+export { termAt, formatEntry, glossary } from './glossary';
 
 const rendered = new Map<string, CaseStudyResult>();
 

@@ -27,7 +27,7 @@ import { codeActions } from './features/code-actions';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { hover } from './features/hover';
 import { completions } from './features/completion';
-import { registerKnowledgeRequests } from './features/knowledge-requests';
+import { registerKnowledgeRequests, warmUpKnowledge } from './features/knowledge-requests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -81,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   host.warmUp();
+  warmUpKnowledge();
   if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));

@@ -2,7 +2,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
-import { formatEntry, glossary } from '../../knowledge/glossary';
+import { knowledge } from './knowledge-requests';
 
 export function completions(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): CompletionItem[] {
   const before = line.slice(0, position.character);
@@ -24,6 +24,7 @@ export function completions(line: string, position: Position, doc: DocSummary | 
       };
     });
   }
+  const { glossary, formatEntry } = knowledge();
   const items: CompletionItem[] = glossary.map((e) => ({
     label: e.term,
     kind: e.category === 'metric' ? CompletionItemKind.Unit : CompletionItemKind.Text,

@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
-import { formatEntry, termAt } from '../../knowledge/glossary';
+import { knowledge } from './knowledge-requests';
 
 export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): Hover | null {
   const heading = doc?.headings.find((h) => h.range.start.line === position.line && h.stepId && h.depth <= 6);
@@ -15,6 +15,7 @@ export function hover(line: string, position: Position, doc: DocSummary | undefi
       return { contents: { kind: MarkupKind.Markdown, value }, range: heading.range };
     }
   }
+  const { termAt, formatEntry } = knowledge();
   const term = termAt(line, position.character);
   if (!term) return null;
   return {

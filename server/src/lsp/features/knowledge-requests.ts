@@ -9,10 +9,15 @@ type Service = typeof import('../../knowledge/service');
 let service: Service | undefined;
 
 /** dist/knowledge.js, loaded on the first knowledge request (kept out of the server's start-up). */
-function knowledge(): Service {
+export function knowledge(): Service {
   // In the bundle this file is dist/server.js, so the path is relative to dist/.
   service ??= require('./knowledge.js') as Service;
   return service;
+}
+
+/** Load the knowledge bundle soon after start, off the first request's path. */
+export function warmUpKnowledge(): void {
+  setTimeout(() => { try { knowledge(); } catch { /* the first request will report it */ } }, 500).unref();
 }
 
 export function registerKnowledgeRequests(connection: Connection): void {
