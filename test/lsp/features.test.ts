@@ -87,7 +87,8 @@ describe('language server over stdio: features', () => {
     const unjustified = byRule(diagnostics, 'unjustified-model-choice')[0];
     assert.deepEqual(unjustified.range.start, positionOf(designDoc, 'XGBoost'), 'the finding points at the model name');
     assert.equal(missingStepFor(diagnostics, 'monitoring')[0].severity, 2, 'missing-step is a warning by default');
-    assert.ok(client.modelChanged.some((m) => m.uri === uri && m.version === 1), 'mlsd/modelChanged sent for version 1');
+    // The notification follows the diagnostics on the wire; it may not have been read yet.
+    await client.waitFor('mlsd/modelChanged for version 1', () => client.modelChanged.find((m) => m.uri === uri && m.version === 1));
   });
 
   it('every diagnostic links to a rule page that exists (docs/rules/<id>.md)', async () => {
