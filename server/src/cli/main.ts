@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisHost } from '../host/analysis-host';
-import { ConfigFiles, readFramework } from '../host/config-files';
+import { ConfigFiles } from '../host/config-files';
 import { parseConfig, type MlsdConfig } from '../core/config';
 import { rules, findRule } from '../core/rules';
 import { ruleDocPath } from '../host/rule-docs';
@@ -119,7 +119,7 @@ async function lint(args: string[]): Promise<number> {
       let frameworkText: string | undefined;
       if (config?.framework) {
         const fwPath = path.resolve(configDir ?? process.cwd(), config.framework);
-        const fw = readFramework(fwPath);
+        const fw = configFiles.framework(fwPath);
         if (fw.problems.length && !reported.has(fwPath)) {
           reported.add(fwPath);
           fw.problems.forEach((p) => complain(`${fwPath}: ${p.message}`));

@@ -20,7 +20,3 @@ export function validateFramework(data: unknown): FrameworkLoad {
   }
   return errors.length ? { errors } : { framework, errors };
 }
-
-export function stepsWithRole(framework: Framework, role: string) {
-  return framework.steps.filter((s) => s.roles?.includes(role));
-}

@@ -12,9 +12,18 @@ export interface ConfigFileState { path: string; config: MlsdConfig; problems: C
 
 export class ConfigFiles {
   private cache = new Map<string, ConfigFileState | null>();
+  private frameworks = new Map<string, ReturnType<typeof readFramework>>();
 
   invalidate(): void {
     this.cache.clear();
+    this.frameworks.clear();
+  }
+
+  /** A framework file, read and validated once until `invalidate()` (not on every keystroke). */
+  framework(file: string): ReturnType<typeof readFramework> {
+    let fw = this.frameworks.get(file);
+    if (!fw) this.frameworks.set(file, (fw = readFramework(file)));
+    return fw;
   }
 
   /** Nearest `.mlsd.json` from the document's folder up to (and including) `stopAt`. */

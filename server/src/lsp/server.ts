@@ -48,6 +48,7 @@ interface DocState {
 const states = new Map<string, DocState>();
 const settingsCache = new Map<string, Promise<EditorSettings | undefined>>();
 const publishedConfigProblems = new Set<string>();
+const shownSettingsWarnings = new Set<string>();
 let workspaceRoots: string[] = [];
 let canReadConfiguration = false;
 
@@ -227,7 +228,12 @@ function isLintable(uri: string, summary: AnalysisSummary, effective: Effective)
 function publishConfigProblems(effective: Effective): void {
   for (const [file, problems] of effective.problems) {
     if (file === 'settings') {
-      if (problems.length) void connection.window.showWarningMessage(`mlsd: ${problems.map((p) => p.message).join('; ')}`);
+      // Said once per distinct problem, not on every keystroke.
+      const message = `mlsd: ${problems.map((p) => p.message).join('; ')}`;
+      if (problems.length && !shownSettingsWarnings.has(message)) {
+        shownSettingsWarnings.add(message);
+        void connection.window.showWarningMessage(message);
+      }
       continue;
     }
     const uri = pathToFileURL(file).href;

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkConfig, mergeConfigs, type ConfigProblem, type MlsdConfig } from '../core/config';
-import { ConfigFiles, readFramework } from '../host/config-files';
+import { ConfigFiles } from '../host/config-files';
 
 export { ConfigFiles };
 
@@ -52,7 +52,7 @@ export function effectiveConfig(docUri: string, settings: EditorSettings | undef
   if (config.framework) {
     const base = settings?.framework ? root ?? (file ? path.dirname(file.path) : undefined) : file ? path.dirname(file.path) : root;
     const fwPath = path.resolve(base ?? process.cwd(), config.framework);
-    const fw = readFramework(fwPath);
+    const fw = files.framework(fwPath);
     if (fw.problems.length) problems.set(fwPath, fw.problems);
     frameworkText = fw.text;
   }
