@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   budget?: Budget;
   caseStudyIds?: string[];
+  /** Lint as a design doc whatever kind the file looks like. */
+  asDesignDoc?: boolean;
 }
 
 export interface Analysis {
@@ -48,7 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     options.cache?.clear();
     doc = emptyDoc(lines.length, options.framework, `internal error while reading the doc: ${String((err as Error)?.message ?? err)}`);
   }
-  const findings = lint(doc, lines, { framework: options.framework, config: options.config, caseStudyIds: options.caseStudyIds });
+  const findings = lint(doc, lines, { framework: options.framework, config: options.config, caseStudyIds: options.caseStudyIds, asDesignDoc: options.asDesignDoc });
   endMemoGeneration();
   return { doc, findings, lines };
 }
@@ -62,6 +64,8 @@ export function emptyDoc(lineCount: number, framework: Framework, skippedReason?
     steps: framework.steps.map((s) => ({ id: s.id, title: s.title, status: 'missing', headings: [], sections: [], wordCount: 0, topics: [] })),
     isDesignDoc: false,
     designDocReason: 'not analysed',
+    kind: 'other',
+    kindReason: 'not analysed',
     directives: [],
     skipped: skippedReason ? [{ range: range(0, 0, Math.max(0, lineCount - 1), 0), reason: skippedReason }] : [],
   };

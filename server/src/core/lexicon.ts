@@ -1,11 +1,33 @@
-/** Typed access to knowledge/lexicon.json: the vocabulary the rules look for (data, not code). */
+/**
+ * Typed access to knowledge/lexicon.json — the vocabulary the rules and the model look for (data,
+ * not code) — with every language pack of knowledge/languages/ merged in. English is the base;
+ * adding a language is adding a pack (validated by schemas/language.schema.json).
+ */
 import data from '../knowledge/lexicon.json';
+import { languagePacks, type LanguagePack } from '../knowledge/languages';
 
 export type Tier = 'simple' | 'medium' | 'complex';
 export interface ModelFamily { id: string; label: string; tier: Tier; phrases: string[] }
 export interface MetricEntry { id: string; label: string; phrases: string[] }
 export interface TaskMetrics { fitting: string[]; misfit: string[]; suggest: string }
 export interface PlaceholderPattern { pattern: string; flags: string; label: string }
+
+/** Cues that a file is of a kind other than a design doc (model card, proposal, lesson…). */
+export interface DocumentKindCues {
+  kind: 'model-card' | 'dataset-card' | 'proposal' | 'lesson' | 'notes' | 'readme' | 'collection';
+  /** How the kind is named in messages ("a model card"). */
+  label: string;
+  /** Phrases in the doc's title (worth 2). */
+  title?: string[];
+  /** Phrases in other headings (1 per distinct phrase). */
+  headings?: string[];
+  /** Phrases in the prose (1 per distinct phrase, plus 1 per 4 hits, at most 4). */
+  text?: string[];
+  /** Score from which the doc is taken for this kind. */
+  min: number;
+  /** …unless this many steps are fully covered (a design doc written in another shape). */
+  unlessCovered?: number;
+}
 
 export interface Lexicon {
   justification: string[];
@@ -23,6 +45,44 @@ export interface Lexicon {
   requirementNumbers: { scale: string[]; latency: string[] };
   /** Words that show a doc is about machine learning at all (design-doc detection). */
   mlSignals: string[];
+  /** Words a heading is compared without ("the", "of", "и"). */
+  headingStopwords: string[];
+  /** Words that name a simple baseline (missing-baseline). */
+  baselineWords: string[];
+  documentKinds: DocumentKindCues[];
+  /** A design-doc template: its title says so, or this share of its lines are prompts. */
+  templateCues: { title: string[]; minPromptShare: number };
 }
 
-export const lexicon = data as Lexicon;
+type StringListKey = { [K in keyof Lexicon]: Lexicon[K] extends string[] ? K : never }[keyof Lexicon];
+
+/** The base lexicon with each pack's words appended (lists are extended, never replaced). */
+export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lexicon {
+  const out: Lexicon = {
+    ...base,
+    documentKinds: base.documentKinds.map((k) => ({ ...k })),
+    templateCues: { ...base.templateCues, title: [...base.templateCues.title] },
+    imbalanceStatements: { ...base.imbalanceStatements, phrases: [...base.imbalanceStatements.phrases] },
+    problemTypes: base.problemTypes.map((p) => ({ ...p, phrases: [...p.phrases] })),
+  };
+  for (const pack of packs) {
+    const lex = pack.lexicon ?? {};
+    for (const [key, words] of Object.entries(lex.lists ?? {})) {
+      const k = key as StringListKey;
+      if (Array.isArray(out[k])) out[k] = [...out[k], ...words];
+    }
+    for (const [kind, cues] of Object.entries(lex.documentKinds ?? {})) {
+      const target = out.documentKinds.find((k) => k.kind === kind);
+      if (!target) continue;
+      if (cues.title) target.title = [...(target.title ?? []), ...cues.title];
+      if (cues.headings) target.headings = [...(target.headings ?? []), ...cues.headings];
+      if (cues.text) target.text = [...(target.text ?? []), ...cues.text];
+    }
+    if (lex.templateTitle) out.templateCues.title.push(...lex.templateTitle);
+    if (lex.imbalanceStatements) out.imbalanceStatements.phrases.push(...lex.imbalanceStatements);
+    for (const [id, phrases] of Object.entries(lex.problemTypes ?? {})) out.problemTypes.find((p) => p.id === id)?.phrases.push(...phrases);
+  }
+  return out;
+}
+
+export const lexicon: Lexicon = mergeLexicon(data as unknown as Lexicon, languagePacks);

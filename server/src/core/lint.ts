@@ -17,6 +17,15 @@ export interface LintOptions {
   framework: Framework;
   config?: MlsdConfig;
   caseStudyIds?: string[];
+  /** Lint the file as a design doc whatever its kind (a glob, `lintMode: allMarkdown`, "lint anyway"). */
+  asDesignDoc?: boolean;
+}
+
+/** Which rules a doc gets: design docs all, templates the structural ones, anything else none. */
+export function lintScope(doc: DesignDoc, options: Pick<LintOptions, 'config' | 'asDesignDoc'>): 'all' | 'structure' | 'none' {
+  if (options.asDesignDoc || options.config?.lintMode === 'allMarkdown') return 'all';
+  if (!doc.isDesignDoc) return 'none';
+  return doc.kind === 'template' ? 'structure' : 'all';
 }
 
 export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Finding[] {
@@ -28,9 +37,12 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     topicSeverities: config.topics ?? {},
     caseStudyIds: options.caseStudyIds ?? [],
   };
+  const scope = lintScope(doc, options);
+  if (scope === 'none') return [];
   const disabled = disabledLines(doc.directives);
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (scope === 'structure' && !rule.meta.templates) continue;
     const configured = config.rules?.[rule.meta.id];
     const severity = configured ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;

@@ -26,7 +26,8 @@ function phraseSource(phrase: string, ascii: boolean): string {
   const body = prefix ? phrase.slice(0, -1) : phrase;
   const words = body.trim().split(/[\s\-/]+/).filter(Boolean);
   const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
-  let src = words.map(escapeRegExp).join('[\\s\\-/]*');
+  // A word ending in `*` matches any ending ("персональн* данн*" = персональных данных).
+  let src = words.map((w, i) => (w.endsWith('*') ? `${escapeRegExp(w.slice(0, -1))}${word}*` : escapeRegExp(w) + (i < words.length - 1 ? '' : ''))).join('[\\s\\-/]*');
   if (prefix) src += `${word}*`;
   else if (/\p{L}$/u.test(body)) src += "(?:s|es|'s)?";
   // Boundaries also for phrases ending in symbols (A/B, recall@k), where \b would misfire.

@@ -24,9 +24,12 @@ export interface Finding {
   message: string;
   range: Range;
   /** Machine-readable facts about the finding: step id, topic id, model family… */
-  data?: Record<string, string | number | boolean>;
+  data?: FindingData;
   fixes?: Fix[];
 }
+
+/** Machine-readable facts about a finding; `topics` lists every topic a merged finding names. */
+export type FindingData = Record<string, string | number | boolean | string[]>;
 
 /* ---------- framework (knowledge as data) ---------- */
 
@@ -37,6 +40,8 @@ export interface FrameworkTopic {
   phrases: string[];
   severity: SeveritySetting;
   why: string;
+  /** Regular expressions (case-insensitive, unicode) for quantities that show the topic: "200 ms", "10k QPS". */
+  patterns?: string[];
 }
 
 export interface FrameworkStep {
@@ -44,6 +49,8 @@ export interface FrameworkStep {
   title: string;
   /** Heading words real docs use for this step. */
   aliases: string[];
+  /** Words a section's body uses when it is about this step (read when the heading names no step). */
+  cues?: string[];
   /** What the rules may ask of this step ("requirements", "framing", "data", "model", "evaluation"…),
    * so the engine never needs to know a step by its id. */
   roles?: string[];
@@ -69,15 +76,28 @@ export interface Framework {
 
 export type StepStatus = 'covered' | 'thin' | 'missing';
 
+/** How a heading's step was decided (shown in hover, the tree and `lint --verbose`). */
+export type MappedBy = 'title' | 'neutral' | 'alias' | 'content' | 'inherited' | 'comment' | 'none';
+
 export interface HeadingInfo {
   text: string;
   depth: number;
   range: Range;
   /** Step this heading maps to by alias; undefined when it matched nothing. */
   stepId?: string;
-  /** Step the heading's section belongs to (its own match, or inherited from above). */
+  /** Step the heading's section belongs to (its own match, content, or inherited from above). */
   sectionStepId?: string;
+  /** Every step the section covers, `sectionStepId` first (a section may cover two). */
+  sectionStepIds?: string[];
+  mappedBy?: MappedBy;
+  /** One line on why: "heading names Monitoring", "text is about Data (7 data words)". */
+  why?: string;
+  /** A bold line or list lead standing in for a heading. */
+  pseudo?: boolean;
 }
+
+/** What kind of file a doc is: only design docs get design findings, templates structural ones. */
+export type DocKind = 'design-doc' | 'template' | 'model-card' | 'dataset-card' | 'proposal' | 'lesson' | 'notes' | 'readme' | 'collection' | 'empty' | 'other';
 
 export type BlockKind = 'paragraph' | 'listItem' | 'tableRow' | 'heading' | 'code' | 'html' | 'blockquote' | 'other';
 
@@ -88,6 +108,8 @@ export interface TextBlock {
   range: Range;
   /** Step whose section contains this block. */
   stepId?: string;
+  /** Every step of the block's section (shared array; `stepId` first). */
+  stepIds?: readonly string[];
   /** Index of the section (heading) the block sits under; -1 before the first heading. */
   sectionIndex: number;
   /** Index in `DesignDoc.blocks` of the enclosing list item (for nested items). */
@@ -151,6 +173,9 @@ export interface DesignDoc {
   steps: StepModel[];
   isDesignDoc: boolean;
   designDocReason: string;
+  kind: DocKind;
+  /** Why the kind was chosen, in a few words. */
+  kindReason: string;
   /** `problem` from front matter, or inferred from the text. */
   problemType?: string;
   caseStudy?: string;

@@ -11,6 +11,8 @@ export interface AnalyzeMessage {
   config?: MlsdConfig;
   /** JSON text of a custom framework file, already read by the shell. */
   frameworkText?: string;
+  /** Lint as a design doc whatever the file looks like (matched `designDocGlobs`, or "lint anyway"). */
+  asDesignDoc?: boolean;
 }
 
 export interface ForgetMessage { type: 'forget'; key: string }

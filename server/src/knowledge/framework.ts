@@ -1,8 +1,10 @@
 /**
- * The built-in seven-step framework. It is validated against schemas/framework.schema.json by the
- * unit tests rather than at every start (custom frameworks are validated when loaded).
+ * The built-in seven-step framework, with the words of every language pack (knowledge/languages/)
+ * merged in. The JSON is validated against schemas/framework.schema.json by the unit tests rather
+ * than at every start (custom frameworks are validated when loaded).
  */
 import data from './frameworks/seven-step.json';
 import type { Framework } from '../core/types';
+import { withLanguages } from './languages';
 
-export const defaultFramework: Framework = data as Framework;
+export const defaultFramework: Framework = withLanguages(data as Framework);

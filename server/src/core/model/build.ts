@@ -10,8 +10,10 @@ import { countWords, range } from '../text';
 import { findAll, findFirst } from '../phrases';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
-import { chunkFact, type Segment } from '../chunk-facts';
+import { chunkFact, firstInDoc, type Segment } from '../chunk-facts';
 import { createHeadingMatcher, type HeadingMatcher } from './headings';
+import { mapSections, type SectionMarker } from './sections';
+import { decideKind } from './kind';
 import { readFrontMatter } from './front-matter';
 import type { Budget } from '../budget';
 
@@ -34,7 +36,6 @@ function shift(r: Range, by: number): Range {
   return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
 }
 
-interface Marker { heading: HeadingInfo; pseudo: boolean }
 
 /**
  * The chunk's blocks at document line `by`. A one-character edit moves no chunk, so the block objects
@@ -114,37 +115,34 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     frontMatter = { raw: '', range: r, error: { message: 'front matter opened with --- on line 1 is never closed with ---', range: r } };
   }
 
-  // Headings → steps. Unmatched headings inherit the step above unless they are shallower than
-  // the heading that opened it (a new part of the doc) or neutral (Appendix, References…).
-  let markers: Marker[] = headings.map((heading) => ({ heading, pseudo: false }));
-  assignSteps(markers, matcher);
-  const headingSteps = new Set(markers.map((m) => m.heading.stepId).filter(Boolean));
-  if (headingSteps.size < 3 && leads.length) {
-    // List-only docs: bold paragraphs and top-level ordered items stand in for headings.
-    const pseudo: Marker[] = [];
+  // Headings (and bold lines standing in for them) → sections → steps; see sections.ts.
+  const wordsOf = (b: TextBlock) => (isWordy(b) ? contentWords(b) : 0);
+  const realSteps = (ms: SectionMarker[]) => new Set(ms.flatMap((m) => m.heading.sectionStepIds ?? []));
+  let markers: SectionMarker[] = headings.map((heading) => ({ heading, pseudo: false, scores: [], words: 0 }));
+  const boldLeads = leads.filter((l) => blocks[l.block].kind === 'paragraph' && l.text.split(/\s+/).length <= 12 && !/[.:;]\s*$/.test(l.text));
+  if (headings.length && boldLeads.length) {
+    const pseudo = boldLeads.map((l): SectionMarker => ({ heading: { text: l.text, depth: 7, range: blocks[l.block].range, pseudo: true }, pseudo: true, scores: [], words: 0 }));
+    markers = [...markers, ...pseudo].sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
+  }
+  classify(markers, blocks, lines, framework, matcher, wordsOf);
+  if (realSteps(markers).size < 3 && leads.length) {
+    // List-only docs: top-level ordered items and bold paragraphs that name a step stand in for headings.
+    const have = realSteps(markers);
+    const pseudo: SectionMarker[] = [];
     for (const lead of leads) {
+      if (markers.some((m) => m.pseudo && m.heading.range.start.line === blocks[lead.block].range.start.line)) continue;
       const words = lead.text.split(/\s+/).length;
       const stepId = words <= 10 ? matcher.match(lead.text) : undefined;
-      if (stepId && !headingSteps.has(stepId)) {
-        pseudo.push({ heading: { text: lead.text, depth: 7, range: blocks[lead.block].range }, pseudo: true });
-      }
+      if (stepId && !have.has(stepId)) pseudo.push({ heading: { text: lead.text, depth: 7, range: blocks[lead.block].range, pseudo: true }, pseudo: true, scores: [], words: 0 });
     }
-    if (new Set(pseudo.map((p) => matcher.match(p.heading.text))).size + headingSteps.size >= 3) {
+    if (new Set(pseudo.map((p) => matcher.match(p.heading.text))).size + have.size >= 3) {
       markers = [...markers, ...pseudo].sort((a, b) => a.heading.range.start.line - b.heading.range.start.line);
-      assignSteps(markers, matcher);
+      classify(markers, blocks, lines, framework, matcher, wordsOf);
     }
   }
 
-  // Blocks → sections (markers are sorted by line, and so are blocks).
-  let mi = -1;
-  for (const block of blocks) {
-    while (mi + 1 < markers.length && markers[mi + 1].heading.range.start.line <= block.range.start.line) mi++;
-    block.sectionIndex = mi;
-    block.stepId = mi >= 0 ? markers[mi].heading.sectionStepId : undefined;
-  }
-
-  // Per step: whole chunks whose blocks all sit in the step (the usual case: a chunk is one heading
-  // and its text) are measured once per chunk and cached; other blocks are measured one by one.
+  // Per step: whole chunks whose blocks all sit in the same sections' steps (the usual case: a chunk
+  // is one heading and its text) are measured once per chunk and cached; other blocks one by one.
   const unitsByStep = new Map<string, (Segment | TextBlock)[]>();
   const addUnit = (stepId: string, unit: Segment | TextBlock) => {
     let list = unitsByStep.get(stepId);
@@ -153,28 +151,30 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
   };
   for (const seg of segments) {
     if (seg.end === seg.start) continue;
-    const stepId = blocks[seg.start].stepId;
+    const stepIds = blocks[seg.start].stepIds;
     let uniform = true;
-    for (let i = seg.start + 1; i < seg.end && uniform; i++) uniform = blocks[i].stepId === stepId;
-    if (uniform) { if (stepId !== undefined) addUnit(stepId, seg); }
-    else for (let i = seg.start; i < seg.end; i++) if (blocks[i].stepId !== undefined) addUnit(blocks[i].stepId!, blocks[i]);
+    for (let i = seg.start + 1; i < seg.end && uniform; i++) uniform = blocks[i].stepIds === stepIds;
+    if (uniform) { for (const id of stepIds ?? []) addUnit(id, seg); }
+    else for (let i = seg.start; i < seg.end; i++) for (const id of blocks[i].stepIds ?? []) addUnit(id, blocks[i]);
   }
-  const markersByStep = new Map<string, Marker[]>();
+  const markersByStep = new Map<string, SectionMarker[]>();
   for (const m of markers) {
-    const id = m.heading.sectionStepId;
-    if (id === undefined) continue;
-    const list = markersByStep.get(id);
-    if (list) list.push(m);
-    else markersByStep.set(id, [m]);
+    for (const id of m.heading.sectionStepIds ?? []) {
+      const list = markersByStep.get(id);
+      if (list) list.push(m);
+      else markersByStep.set(id, [m]);
+    }
   }
+  const doc0 = { blocks, segments } as unknown as DesignDoc;
   const steps = framework.steps.map((step): StepModel => {
     const own = markersByStep.get(step.id) ?? [];
+    const inStep = (m: SectionMarker) => (m.heading.sectionStepIds ?? []).includes(step.id);
     const sections: Range[] = [];
     for (let i = 0; i < markers.length; i++) {
-      if (markers[i].heading.sectionStepId !== step.id) continue;
+      if (!inStep(markers[i])) continue;
       const start = markers[i].heading.range.start.line;
       let j = i;
-      while (j + 1 < markers.length && markers[j + 1].heading.sectionStepId === step.id) j++;
+      while (j + 1 < markers.length && inStep(markers[j + 1])) j++;
       const end = j + 1 < markers.length ? markers[j + 1].heading.range.start.line - 1 : lines.length - 1;
       sections.push(range(start, 0, Math.max(start, end), (lines[Math.max(start, end)] ?? '').length));
       i = j;
@@ -182,12 +182,12 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     const units = unitsByStep.get(step.id) ?? [];
     let wordCount = 0;
     for (const u of units) {
-      if ('chunk' in u) wordCount += chunkFact(u.chunk, WORDS_KEY, () => u.blocks.reduce((n, b) => n + (isWordy(b) ? contentWords(b.text) : 0), 0));
-      else if (isWordy(u)) wordCount += contentWords(u.text);
+      if ('chunk' in u) wordCount += chunkFact(u.chunk, WORDS_KEY, () => u.blocks.reduce((n, b) => n + wordsOf(b as TextBlock), 0));
+      else wordCount += wordsOf(u);
     }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, units, blocks, false)),
-      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, true)),
+      ...step.topics.map((t) => coverage(t, units, blocks, doc0, false)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, doc0, true)),
     ];
     const status = own.length === 0 ? 'missing' : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
     return {
@@ -204,51 +204,89 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
   });
 
   const fmData = frontMatter?.data && typeof frontMatter.data === 'object' ? (frontMatter.data as Record<string, unknown>) : undefined;
-  const found = steps.filter((s) => s.status !== 'missing').length;
-  let isDesignDoc = false;
-  let designDocReason = `${found} of ${steps.length} steps found (3 needed)`;
-  if (fmData && ('mlsd' in fmData || 'problem' in fmData)) {
-    isDesignDoc = fmData.mlsd !== false;
-    designDocReason = isDesignDoc ? 'front matter marks it as a design doc' : 'front matter has mlsd: false';
-  } else if (found >= 3) {
-    // Headings like "Features", "Testing", "Deployment" also open a plain README: ask for ML words too.
-    const signals = mlSignals(blocks);
-    isDesignDoc = signals >= 3;
-    designDocReason = isDesignDoc ? `${found} of ${steps.length} steps found` : `${found} steps found, but the text barely mentions machine learning`;
-  }
-  const h1 = headings.find((h) => h.depth === 1);
+  const allHeadings = markers.map((m) => m.heading);
+  const title = allHeadings.findIndex((h) => h.mappedBy === 'title');
+  const titleMatch = title >= 0 ? matcher.matchDetail(allHeadings[title].text) : undefined;
+  const kind = decideKind({
+    headings: allHeadings,
+    title,
+    titleStep: titleMatch?.exact && titleMatch.stepIds.length === 1 ? framework.steps.find((s) => s.id === titleMatch.stepId)?.title : undefined,
+    blocks,
+    steps,
+    frontMatter: fmData,
+    mlSignals: mlSignals(blocks),
+    kinds: lexicon.documentKinds,
+    templateCues: lexicon.templateCues,
+    minSteps: 3,
+  });
   return {
     lineCount: lines.length,
     frontMatter,
-    headings: markers.map((m) => m.heading),
+    headings: allHeadings,
     blocks,
     steps,
-    isDesignDoc,
-    designDocReason,
+    isDesignDoc: kind.isDesignDoc,
+    designDocReason: kind.reason,
+    kind: kind.kind,
+    kindReason: kind.reason,
     problemType: typeof fmData?.problem === 'string' ? fmData.problem : undefined,
     caseStudy: typeof fmData?.caseStudy === 'string' ? fmData.caseStudy : undefined,
     directives,
     skipped,
     segments,
-    title: typeof fmData?.title === 'string' ? fmData.title : h1?.text,
+    title: typeof fmData?.title === 'string' ? fmData.title : title >= 0 ? allHeadings[title].text : headings.find((h) => h.depth === 1)?.text,
   };
 }
 
-function assignSteps(markers: Marker[], matcher: HeadingMatcher): void {
-  let current: { stepId: string; depth: number } | undefined;
-  for (const { heading } of markers) {
-    const match = matcher.matchDetail(heading.text);
-    // A sub-heading inside a step ("### Feature store" under Serving) stays in that step unless
-    // its words name another step outright ("### Training data" under Model moves to Data).
-    const nested = current !== undefined && heading.depth > current.depth;
-    heading.stepId = match && (!nested || match.exact) ? match.stepId : undefined;
-    if (heading.stepId) {
-      current = { stepId: heading.stepId, depth: heading.depth };
-    } else if (!current || matcher.isNeutral(heading.text) || heading.depth < current.depth) {
-      current = undefined;
-    }
-    heading.sectionStepId = current?.stepId;
+/** Assigns blocks to sections, scores each section's body, and maps the sections onto steps. */
+function classify(markers: SectionMarker[], blocks: TextBlock[], lines: string[], framework: Framework, matcher: HeadingMatcher, wordsOf: (b: TextBlock) => number): void {
+  const cues = cuesFor(framework);
+  for (const m of markers) { m.scores = cues.map((c) => 2 * distinctHits(m.heading.text, c)); m.words = 0; }
+  let mi = -1;
+  for (const block of blocks) {
+    while (mi + 1 < markers.length && markers[mi + 1].heading.range.start.line <= block.range.start.line) mi++;
+    block.sectionIndex = mi;
+    if (mi < 0 || block.kind === 'code' || block.kind === 'heading') continue;
+    const m = markers[mi];
+    if (m.heading.pseudo && m.heading.range.start.line === block.range.start.line) continue;
+    const text = searchableText(block);
+    for (let k = 0; k < cues.length; k++) m.scores[k] += distinctHits(text, cues[k]);
+    m.words += wordsOf(block);
   }
+  mapSections(markers, framework, matcher, lines);
+  for (const block of blocks) {
+    const h = block.sectionIndex >= 0 ? markers[block.sectionIndex].heading : undefined;
+    block.stepId = h?.sectionStepId;
+    block.stepIds = h?.sectionStepIds;
+  }
+}
+
+const cueLists = new WeakMap<Framework, string[][]>();
+/** Per step: its cues, plus the lexicon's model families for the model step and metrics for evaluation. */
+function cuesFor(framework: Framework): string[][] {
+  let lists = cueLists.get(framework);
+  if (!lists) {
+    lists = framework.steps.map((s) => [
+      ...(s.cues ?? []),
+      ...(s.roles?.includes('model') ? lexicon.modelFamilies.flatMap((f) => f.phrases) : []),
+      ...(s.roles?.includes('evaluation') ? lexicon.metrics.flatMap((m) => m.phrases) : []),
+    ]);
+    cueLists.set(framework, lists);
+  }
+  return lists;
+}
+
+const distinctMemo = new TextMemo<readonly string[], number>();
+function distinctHits(text: string, cues: readonly string[]): number {
+  if (!cues.length) return 0;
+  return distinctMemo.get(cues, text, () => new Set(findAll(text, cues).map((h) => h.text.toLowerCase())).size);
+}
+
+const htmlText = new TextMemo<object, string>();
+const HTML_KEY = {};
+/** What a block says: raw HTML lists and tables are read without their tags. */
+function searchableText(b: { kind: string; text: string }): string {
+  return b.kind === 'html' ? htmlText.get(HTML_KEY, b.text, () => b.text.replace(/<!--[^]*?-->/g, ' ').replace(/<[^>]*>/g, ' ')) : b.text;
 }
 
 /** Distinct ML words in the doc's prose, counted up to 3. */
@@ -268,27 +306,52 @@ const wordMemo = new TextMemo<object, number>();
 /** Chunk-fact key for a chunk's word count. */
 const WORDS_KEY = {};
 /** Words of real content: a line still holding a template prompt (TODO:, {{…}}) counts for nothing. */
-function contentWords(text: string): number {
-  return wordMemo.get(WORDS_KEY, text, () => countWords(text.split('\n').filter((l) => !/\bTODO\b|\bTBD\b|\{\{|\$\{\d/.test(l)).join('\n')));
+function contentWords(b: { kind: string; text: string }): number {
+  return wordMemo.get(WORDS_KEY, b.text, () => countWords(searchableText(b).split('\n').filter((l) => !/\bTODO\b|\bTBD\b|\{\{|\$\{\d/.test(l)).join('\n')));
 }
 
-const isWordy = (b: { kind: string }) => b.kind !== 'heading' && b.kind !== 'html';
-const isSearchable = (b: { kind: string }) => b.kind !== 'code' && b.kind !== 'html';
+const isWordy = (b: { kind: string }) => b.kind !== 'heading';
 
-function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], extra: boolean): TopicCoverage {
+const anywhereKeys = new WeakMap<FrameworkTopic, object>();
+const topicRes = new WeakMap<FrameworkTopic, RegExp[]>();
+const topicMemo = new TextMemo<FrameworkTopic, boolean>();
+/** Whether a text shows the topic: one of its phrases, or a quantity its patterns describe. */
+function showsTopic(text: string, topic: FrameworkTopic): boolean {
+  return topicMemo.get(topic, text, () => {
+    if (findFirst(text, topic.phrases) !== undefined) return true;
+    if (!topic.patterns?.length) return false;
+    let res = topicRes.get(topic);
+    if (!res) topicRes.set(topic, (res = topic.patterns.map((p) => new RegExp(p, 'iu'))));
+    return res.some((re) => re.test(text));
+  });
+}
+
+/**
+ * A topic is covered when the doc covers it anywhere — its own step's sections first (the evidence
+ * a reader expects), then any section, table, list, HTML block or code block of the doc.
+ */
+function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
+  const hit = (b: { kind: string; text: string }) => b.kind !== 'heading' && showsTopic(searchableText(b), topic);
   for (const u of units) {
     let evidence: Range | undefined;
     if ('chunk' in u) {
-      const rel = chunkFact(u.chunk, topic.phrases, () => u.blocks.findIndex((b) => isSearchable(b) && findFirst(b.text, topic.phrases) !== undefined));
+      const rel = chunkFact(u.chunk, topic, () => u.blocks.findIndex(hit));
       if (rel >= 0) evidence = blocks[u.start + rel].range;
-    } else if (isSearchable(u) && findFirst(u.text, topic.phrases)) evidence = u.range;
+    } else if (hit(u)) evidence = u.range;
     if (evidence) {
       result.covered = true;
       result.evidence = evidence;
-      break;
+      return result;
     }
+  }
+  let key = anywhereKeys.get(topic);
+  if (!key) anywhereKeys.set(topic, (key = {}));
+  const anywhere = firstInDoc(doc, key, (b) => hit(b) || null);
+  if (anywhere) {
+    result.covered = true;
+    result.evidence = blocks[anywhere.index].range;
   }
   return result;
 }

@@ -1,14 +1,19 @@
 /**
  * Heading → step matching. Headings are normalised (numbering such as "Step 3 —", "3.1", "III." and
  * emoji removed, lower-cased, plurals folded) and compared with each step's aliases as sets of words,
- * so word order and punctuation do not matter. The alias that covers most words wins; ties go to
- * the alias whose first word comes earliest in the heading.
+ * so word order and punctuation do not matter. An alias token ending in `*` matches any word that
+ * starts with it (inflected languages: "данн*" matches данные, данных).
+ *
+ * A heading may name two steps ("Model development and offline evaluation", "Problem formulation"
+ * when the framework lists it under two steps): every step whose best alias is not swallowed by a
+ * longer alias of another step is returned, the longest (then earliest) first.
  */
 import type { Framework } from '../types';
+import { lexicon } from '../lexicon';
 
-const STOPWORDS = new Set(['the', 'a', 'an', 'and', 'of', 'for', 'to', 'in', 'on', 'with', 'our', 'its', 'by', 'at', 'vs', 'versus', 'or', 'и', 'в', 'на', 'для']);
+const STOPWORDS = new Set(lexicon.headingStopwords);
 
-const NUMBERING = /^\s*(?:(?:step|part|section|stage|chapter|phase|этап|шаг|часть|раздел)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+(?=[.)])|[a-h](?=[.)]))\s*[.):\-—–]*\s*(?=\S|$)/i;
+const NUMBERING = /^\s*(?:(?:step|part|section|stage|chapter|phase|этап|шаг|часть|раздел|단계)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+(?=[.)])|[a-h](?=[.)]))\s*[.):\-—–]*\s*(?=\S|$)/i;
 const NUMBERING_WORD_ONLY = /^\s*(?:step|part|section|stage|chapter|phase|этап|шаг)\s+(?:\d+|[ivx]+)\s*[.:\-—–]*\s*/i;
 
 export function stem(word: string): string {
@@ -18,28 +23,37 @@ export function stem(word: string): string {
 }
 
 export function headingTokens(text: string): string[] {
-  let t = text.replace(/<!--[^]*?-->/g, ' ').replace(/<[^>]+>/g, ' ');
-  t = t.replace(/\([^)]*\bmin(?:utes?)?\)/gi, ' '); // "(5 min)" time boxes
+  let t = text.replace(/<!--[^]*?-->/g, ' ').replace(/<[^>]+>/g, ' ').replace(/\]\([^)]*\)/g, ' ');
+  t = t.replace(/\(\s*\d+\s*(?:min(?:utes?)?|мин\w*)\s*\)/gi, ' '); // "(5 min)" time boxes
+  t = t.replace(/\*\*|__/g, '');
   t = t.replace(NUMBERING_WORD_ONLY, '');
   t = t.replace(/^[^\p{L}\p{N}]+/u, ''); // leading emoji / symbols
   t = t.replace(NUMBERING, '');
   return t
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}*]+/gu, ' ')
     .split(' ')
-    .filter((w) => w && !STOPWORDS.has(w))
+    .filter((w) => w && w !== '*' && !STOPWORDS.has(w))
     .map(stem);
 }
 
 interface CompiledAlias { stepId: string; tokens: string[] }
 
-export interface HeadingMatch { stepId: string; /** The alias covers every word of the heading. */ exact: boolean }
+export interface HeadingMatch {
+  /** Best step first. */
+  stepIds: string[];
+  stepId: string;
+  /** The matched aliases together cover every word of the heading. */
+  exact: boolean;
+}
 
 export interface HeadingMatcher {
   match(text: string): string | undefined;
   matchDetail(text: string): HeadingMatch | undefined;
   isNeutral(text: string): boolean;
 }
+
+const tokenHits = (tok: string, word: string) => (tok.endsWith('*') ? word.startsWith(tok.slice(0, -1)) : word === tok);
 
 export function createHeadingMatcher(framework: Framework): HeadingMatcher {
   const aliases: CompiledAlias[] = [];
@@ -52,29 +66,42 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
   const neutral = (framework.neutralHeadings ?? []).map(headingTokens).filter((t) => t.length);
   const cache = new Map<string, HeadingMatch | undefined>();
   const neutralCache = new Map<string, boolean>();
+
+  const matchWords = (words: string[]): HeadingMatch | undefined => {
+    if (!words.length || words.length > 14) return undefined;
+    // Best alias per step: the one covering most words, then the one starting earliest.
+    const best = new Map<string, { covered: Set<number>; first: number }>();
+    for (const alias of aliases) {
+      const covered = new Set<number>();
+      let all = true;
+      for (const tok of alias.tokens) {
+        const at = words.findIndex((w, i) => !covered.has(i) && tokenHits(tok, w));
+        if (at < 0) { all = false; break; }
+        covered.add(at);
+      }
+      if (!all) continue;
+      const first = Math.min(...covered);
+      const prev = best.get(alias.stepId);
+      if (!prev || covered.size > prev.covered.size || (covered.size === prev.covered.size && first < prev.first)) best.set(alias.stepId, { covered, first });
+    }
+    if (!best.size) return undefined;
+    const entries = [...best.entries()];
+    // A step whose words all sit inside a longer alias of another step was not named on its own
+    // ("model" inside "model evaluation").
+    const kept = entries.filter(([id, e]) => !entries.some(([other, o]) => other !== id && o.covered.size > e.covered.size && [...e.covered].every((i) => o.covered.has(i))));
+    kept.sort((a, b) => b[1].covered.size - a[1].covered.size || a[1].first - b[1].first);
+    const union = new Set(kept.flatMap(([, e]) => [...e.covered]));
+    const stepIds = kept.map(([id]) => id);
+    return { stepIds, stepId: stepIds[0], exact: new Set(words).size <= union.size };
+  };
+
   const matcher: HeadingMatcher = {
     match(text) {
       return matcher.matchDetail(text)?.stepId;
     },
     matchDetail(text) {
       if (cache.has(text)) return cache.get(text);
-      const words = headingTokens(text);
-      let best: { stepId: string; score: number; first: number } | undefined;
-      if (words.length && words.length <= 14) {
-        for (const alias of aliases) {
-          let first = Infinity;
-          let all = true;
-          for (const tok of alias.tokens) {
-            const at = words.indexOf(tok);
-            if (at < 0) { all = false; break; }
-            first = Math.min(first, at);
-          }
-          if (!all) continue;
-          const score = alias.tokens.length;
-          if (!best || score > best.score || (score === best.score && first < best.first)) best = { stepId: alias.stepId, score, first };
-        }
-      }
-      const result = best && { stepId: best.stepId, exact: new Set(words).size <= best.score };
+      const result = matchWords(headingTokens(text));
       if (cache.size > 5000) cache.clear();
       cache.set(text, result);
       return result;
@@ -83,7 +110,7 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
       let v = neutralCache.get(text);
       if (v === undefined) {
         const words = headingTokens(text);
-        v = neutral.some((n) => n.every((t) => words.includes(t)) && words.length <= n.length + 2);
+        v = neutral.some((n) => n.every((t) => words.some((w) => tokenHits(t, w))) && words.length <= n.length + 2);
         if (neutralCache.size > 5000) neutralCache.clear();
         neutralCache.set(text, v);
       }

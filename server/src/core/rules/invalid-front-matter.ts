@@ -10,6 +10,7 @@ export const invalidFrontMatter: Rule = {
     defaultSeverity: 'error',
     tags: ['front-matter'],
     fixable: false,
+    templates: true,
   },
   check(doc, ctx) {
     const fm = doc.frontMatter;

@@ -9,6 +9,7 @@ export const missingStep: Rule = {
     defaultSeverity: 'warning',
     tags: ['structure'],
     fixable: true,
+    templates: true,
   },
   check(doc, ctx) {
     const anchor = docAnchor(doc, ctx.lines);

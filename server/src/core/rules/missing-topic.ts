@@ -2,10 +2,13 @@ import type { Rule } from './rule';
 import type { Severity } from '../types';
 import { lowerFirst, stepAnchor } from './helpers';
 
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** One finding per step: a thin monitoring section is one gap, not five warnings. */
 export const missingTopic: Rule = {
   meta: {
     id: 'missing-topic',
-    description: 'A step is present but does not cover a topic the framework expects of it.',
+    description: 'A step is present but does not cover topics the framework expects of it (one finding per step, naming them all).',
     defaultSeverity: 'warning',
     tags: ['content'],
     fixable: false,
@@ -15,16 +18,20 @@ export const missingTopic: Rule = {
     for (const s of doc.steps) {
       const anchor = stepAnchor(s);
       if (s.status === 'missing' || !anchor) continue;
-      for (const t of s.topics) {
-        const severity = ctx.topicSeverities[`${s.id}.${t.id}`] ?? t.severity;
-        if (t.covered || severity === 'off') continue;
-        out.push({
-          message: `'${s.title}' does not mention ${lowerFirst(t.label)}. ${t.why}`,
-          range: anchor,
-          severity: severity as Severity,
-          data: { step: s.id, topic: t.id },
-        });
-      }
+      const gaps = s.topics
+        .map((t) => ({ t, severity: ctx.topicSeverities[`${s.id}.${t.id}`] ?? t.severity }))
+        .filter((g) => !g.t.covered && g.severity !== 'off');
+      if (!gaps.length) continue;
+      const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
+      const labels = gaps.map((g) => lowerFirst(g.t.label));
+      const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+      const why = gaps.length === 1 ? ` ${gaps[0].t.why}` : ` ${gaps[0].t.why}`;
+      out.push({
+        message: `'${s.title}' does not mention ${named}.${why}`,
+        range: anchor,
+        severity,
+        data: { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) },
+      });
     }
     return out;
   },

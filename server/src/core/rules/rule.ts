@@ -10,6 +10,8 @@ export interface RuleMeta {
   tags: string[];
   /** Offers a quick fix beyond "disable for this line". */
   fixable: boolean;
+  /** Runs on design-doc templates too (structure); content rules expect a filled-in doc. */
+  templates?: boolean;
 }
 
 export interface RuleContext {

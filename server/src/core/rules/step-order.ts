@@ -6,9 +6,10 @@ export const stepOrder: Rule = {
   meta: {
     id: 'step-order',
     description: "Steps appear in a different order from the framework's.",
-    defaultSeverity: 'info',
+    defaultSeverity: 'off', // real docs order steps deliberately; available for teams that want it
     tags: ['structure'],
     fixable: false,
+    templates: true,
   },
   check(doc, ctx) {
     const order = new Map(ctx.framework.steps.map((s, i) => [s.id, i]));

@@ -8,6 +8,7 @@ export const tooComplex: Rule = {
     defaultSeverity: 'warning',
     tags: ['robustness'],
     fixable: false,
+    templates: true,
   },
   check(doc) {
     return doc.skipped.map((s) => ({
