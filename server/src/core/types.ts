@@ -146,6 +146,8 @@ export interface StepModel {
   topics: TopicCoverage[];
   /** Order of the first heading among found steps (for step-order). */
   firstLine?: number;
+  /** No section of its own, but its topics are covered in other sections (status thin). */
+  inPassing?: boolean;
 }
 
 export interface FrontMatter {

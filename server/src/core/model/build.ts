@@ -189,7 +189,10 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       ...step.topics.map((t) => coverage(t, units, blocks, doc0, false)),
       ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, doc0, true)),
     ];
-    const status = own.length === 0 ? 'missing' : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
+    // A step with no section of its own may still be there in passing: when the doc covers at least
+    // half of its topics elsewhere, a reviewer calls it thin, not missing.
+    const coveredElsewhere = own.length === 0 && topics.length >= 2 && topics.filter((t) => t.covered).length * 2 >= step.topics.length;
+    const status = own.length === 0 ? (coveredElsewhere ? 'thin' : 'missing') : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
     return {
       id: step.id,
       title: step.title,
@@ -200,6 +203,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       wordCount,
       topics,
       firstLine: own[0]?.heading.range.start.line,
+      ...(coveredElsewhere ? { inPassing: true } : {}),
     };
   });
 
@@ -207,7 +211,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
   const allHeadings = markers.map((m) => m.heading);
   const title = allHeadings.findIndex((h) => h.mappedBy === 'title');
   const titleMatch = title >= 0 ? matcher.matchDetail(allHeadings[title].text) : undefined;
-  const kind = decideKind({
+  const kindInput = {
     headings: allHeadings,
     title,
     titleStep: titleMatch?.exact && titleMatch.stepIds.length === 1 ? framework.steps.find((s) => s.id === titleMatch.stepId)?.title : undefined,
@@ -217,8 +221,11 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     mlSignals: mlSignals(blocks),
     kinds: lexicon.documentKinds,
     templateCues: lexicon.templateCues,
+    lines,
     minSteps: 3,
-  });
+  };
+  const kind = decideKind(kindInput);
+  (globalThis as { __mlsdKindInput?: unknown }).__mlsdKindInput = kindInput;
   return {
     lineCount: lines.length,
     frontMatter,

@@ -23,6 +23,8 @@ export interface KindInput {
   templateCues: { title: string[]; minPromptShare: number };
   /** The step the title itself names outright, if any ("# 3. Data preparation"). */
   titleStep?: string;
+  /** The doc's lines (headings are looked at in their source form: links in them). */
+  lines: string[];
   /** Steps a design doc needs. */
   minSteps: number;
 }
@@ -47,7 +49,7 @@ export function promptShare(blocks: TextBlock[]): number {
   return prose ? prompts / prose : 0;
 }
 
-function score(cues: DocumentKindCues, input: KindInput): { score: number; evidence: string[] } {
+export function score(cues: DocumentKindCues, input: KindInput): { score: number; evidence: string[] } {
   const evidence: string[] = [];
   let total = 0;
   const title = input.title >= 0 ? input.headings[input.title].text : '';
@@ -90,7 +92,14 @@ export function decideKind(input: KindInput): KindResult {
   const words = input.blocks.reduce((n, b) => n + (b.kind === 'heading' || b.kind === 'code' ? 0 : countWords(b.text)), 0);
   if (words < 20 && input.headings.length < 3) return { kind: 'empty', reason: 'almost no text', isDesignDoc: false };
 
-  const found = input.steps.filter((s) => s.status !== 'missing');
+  // Steps seen only in passing do not make a file a design doc.
+  // Many headings that each link to a source: a collection of write-ups of many systems.
+  const linked = input.headings.filter((h) => !h.pseudo && /\]\([^)]+\)/.test(input.lines[h.range.start.line] ?? '')).length;
+  if (linked >= 5 && linked * 4 >= input.headings.filter((h) => !h.pseudo).length) {
+    return { kind: 'collection', reason: `a collection of many systems (${linked} headings link to their sources)`, isDesignDoc: false };
+  }
+
+  const found = input.steps.filter((s) => s.status !== 'missing' && !s.inPassing);
   const covered = input.steps.filter((s) => s.status === 'covered').length;
   for (const cues of input.kinds) {
     const { score: got, evidence } = score(cues, input);

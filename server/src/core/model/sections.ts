@@ -39,7 +39,7 @@ export function titleIndex(markers: SectionMarker[], matcher: HeadingMatcher): n
   const real = markers.map((m, i) => ({ m, i })).filter(({ m }) => !m.pseudo);
   if (!real.length) return -1;
   const first = real[0];
-  if (real.length === 1) return first.m.heading.depth === 1 && !matcher.match(first.m.heading.text) ? first.i : -1;
+  if (real.length === 1) return first.m.heading.depth === 1 && !matcher.matchDetail(first.m.heading.text)?.exact ? first.i : -1;
   const minDepth = Math.min(...real.map(({ m }) => m.heading.depth));
   const tops = real.filter(({ m }) => m.heading.depth === minDepth);
   if (tops.length === 1 && tops[0] === first) return first.i;
@@ -98,7 +98,7 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
     } else if (i === title) {
       mappedBy = 'title';
       why = "the doc's title";
-    } else if (matcher.isNeutral(heading.text)) {
+    } else if (!alias?.exact && matcher.isNeutral(heading.text)) {
       mappedBy = 'neutral';
       why = 'a heading that belongs to no step';
       neutral = true;
