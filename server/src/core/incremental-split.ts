@@ -7,7 +7,7 @@
  * Result is always identical to splitIntoChunks(splitLines(text)) (tested).
  */
 import { splitLines } from './text';
-import { makeChunk, scanChunks, splitIntoChunks, type Chunk } from './split';
+import { FRONT_MATTER_FENCE, makeChunk, scanChunks, splitIntoChunks, type Chunk } from './split';
 
 export interface SplitMemory { text?: string; lines?: string[]; chunks?: Chunk[]; lineStarts?: number[] }
 
@@ -52,6 +52,12 @@ function update(text: string, memory: SplitMemory): { lines: string[]; chunks: C
   const lines = [...prevLines.slice(0, a), ...middle, ...prevLines.slice(bPrev + 1)];
   const delta = lines.length - prevLines.length;
   const bNew = bPrev + delta;
+
+  // Front matter is decided by line 0 and the first later `---` line, wherever it is: below an
+  // unclosed `---` opener (or a `---` thematic break on line 0), an edit that writes a `---` line
+  // closes front matter and re-cuts chunk 0, however far down the edit is. Edits that could
+  // remove or move a closed front matter's end touch chunk 0 and take the full path below.
+  if (!prevChunks[0].frontMatter && FRONT_MATTER_FENCE.test(lines[0]) && middle.some((l) => FRONT_MATTER_FENCE.test(l))) return undefined;
 
   // The chunk holding line a; the first chunk (title, front matter) is simply split again.
   let ci = prevChunks.length - 1;

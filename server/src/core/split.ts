@@ -30,10 +30,13 @@ const HTML_SPECIAL = [
   { open: /^ {0,3}<![A-Za-z]/, close: '>' },
 ];
 
+/** The line that opens and closes YAML front matter (remark-frontmatter closes it with --- only). */
+export const FRONT_MATTER_FENCE = /^---[ \t]*$/;
+
 export function frontMatterEnd(lines: string[]): number {
-  if (lines.length < 2 || !/^---[ \t]*$/.test(lines[0])) return -1;
+  if (lines.length < 2 || !FRONT_MATTER_FENCE.test(lines[0])) return -1;
   for (let i = 1; i < lines.length; i++) {
-    if (/^---[ \t]*$/.test(lines[i])) return i; // remark-frontmatter closes YAML with --- only
+    if (FRONT_MATTER_FENCE.test(lines[i])) return i;
   }
   return -1;
 }

@@ -28,6 +28,8 @@ export interface SectionMarker {
 const CONTENT_MIN = 3;
 /** …and how far ahead of the runner-up it must be. */
 const CONTENT_MARGIN = 1.5;
+/** …and, under a parent that has a step, this many and twice the parent step's score. */
+const NESTED_MIN = 5;
 /** A second step is added when its cues are this many and at least this share of the first's. */
 const SECOND_MIN = 4;
 const SECOND_SHARE = 0.8;
@@ -108,7 +110,9 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
       steps = alias.stepIds;
       mappedBy = 'alias';
       why = `heading names ${steps.map((s) => titles.get(s)).join(' and ')}`;
-    } else if (top && top.score >= CONTENT_MIN && top.score >= CONTENT_MARGIN * runnerUp && !(parentSteps.includes(top.id))) {
+    } else if (top && top.score >= CONTENT_MIN && top.score >= CONTENT_MARGIN * runnerUp && !parentSteps.includes(top.id) &&
+      (!parentSteps.length || top.score >= NESTED_MIN && top.score >= 2 * Math.max(...parentSteps.map(scoreOf)))) {
+      // Under a step, the text must speak clearly louder than the parent's step to move away from it.
       steps = [top.id];
       mappedBy = 'content';
       why = `text is about ${titles.get(top.id)} (${top.score} of its words)`;

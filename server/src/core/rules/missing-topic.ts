@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import type { Severity } from '../types';
 import { lowerFirst, stepAnchor } from './helpers';
+import { detectTask } from './task';
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
@@ -15,12 +16,18 @@ export const missingTopic: Rule = {
   },
   check(doc, ctx) {
     const out = [];
+    const task = detectTask(doc, ctx);
+    // Some topics only make sense for some tasks (class imbalance for a classifier): unknown task, no finding.
+    const applies = (stepId: string, topicId: string) => {
+      const def = ctx.framework.steps.find((f) => f.id === stepId)?.topics.find((t) => t.id === topicId);
+      return !def?.appliesTo || (task !== undefined && def.appliesTo.includes(task));
+    };
     for (const s of doc.steps) {
       const anchor = stepAnchor(s);
       if (s.status === 'missing' || !anchor) continue;
       const gaps = s.topics
         .map((t) => ({ t, severity: ctx.topicSeverities[`${s.id}.${t.id}`] ?? t.severity }))
-        .filter((g) => !g.t.covered && g.severity !== 'off');
+        .filter((g) => !g.t.covered && g.severity !== 'off' && applies(s.id, g.t.id));
       if (!gaps.length) continue;
       const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
       const labels = gaps.map((g) => lowerFirst(g.t.label));

@@ -8,15 +8,24 @@ import { firstInDoc } from '../chunk-facts';
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
   // An explicit problem type decides; one with no metric expectations (generation, other) means "don't guess".
   if (doc.problemType) return ctx.lexicon.frontMatterTasks[doc.problemType];
-  // Only the framing step says what the task is: elsewhere "regression" may be a software bug.
-  const blocks = proseBlocks(doc, stepIdsWithRole(ctx, 'framing'));
-  let best: { task: string; hits: number } | undefined;
-  for (const type of ctx.lexicon.problemTypes) {
-    const hits = blocks.reduce((n, b) => n + findAll(b.text, type.phrases).length, 0);
-    if (hits && (!best || hits > best.hits)) best = { task: type.task, hits };
-  }
-  return best?.task;
+  // The framing step says what the task is (elsewhere "regression" may be a software bug); when the
+  // doc frames the problem in passing, the title and the requirements say it.
+  const memo = taskMemo.get(doc);
+  if (memo !== undefined) return memo ?? undefined;
+  const pick = (blocks: readonly { text: string }[]) => {
+    let best: { task: string; hits: number } | undefined;
+    for (const type of ctx.lexicon.problemTypes) {
+      const hits = blocks.reduce((n, b) => n + findAll(b.text, type.phrases).length, 0);
+      if (hits && (!best || hits > best.hits)) best = { task: type.task, hits };
+    }
+    return best?.task;
+  };
+  const task = pick(proseBlocks(doc, stepIdsWithRole(ctx, 'framing'))) ??
+    pick([{ text: doc.title ?? '' }, ...proseBlocks(doc, stepIdsWithRole(ctx, 'requirements'))]);
+  taskMemo.set(doc, task ?? null);
+  return task;
 }
+const taskMemo = new WeakMap<DesignDoc, string | null>();
 
 const statementRes = new WeakMap<object, RegExp[]>();
 

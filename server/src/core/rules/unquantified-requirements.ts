@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
-import { proseBlocks, stepAnchor, stepIdsWithRole } from './helpers';
+import { docAnchor, stepAnchor, stepIdsWithRole } from './helpers';
 import { TextMemo } from '../memo';
+import { firstInDoc } from '../chunk-facts';
 
 const compiledSets = new WeakMap<string[], RegExp[]>();
 const numberMemo = new TextMemo<string[], boolean>();
@@ -10,33 +11,29 @@ function regexes(patterns: string[]): RegExp[] {
   return res;
 }
 
+/**
+ * Once per doc, from the whole doc's numbers: a scale or a latency bound given anywhere (a metrics
+ * table, the serving section, an SLA list) counts. Only a doc that quantifies neither is asked.
+ */
 export const unquantifiedRequirements: Rule = {
   meta: {
     id: 'unquantified-requirements',
-    description: 'Requirements give no numbers for scale or latency.',
+    description: 'The doc gives no number for scale or latency anywhere.',
     defaultSeverity: 'info',
     tags: ['requirements'],
     fixable: false,
   },
   check(doc, ctx) {
+    const { scale, latency } = ctx.lexicon.requirementNumbers;
+    const shows = (patterns: string[]) => firstInDoc(doc, patterns, (b) =>
+      (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => re.test(b.text)))) || null) !== undefined;
+    if (shows(scale) || shows(latency)) return [];
     const ids = stepIdsWithRole(ctx, 'requirements');
-    const out = [];
-    for (const step of doc.steps) {
-      const anchor = stepAnchor(step);
-      if (!ids.has(step.id) || step.status === 'missing' || !anchor) continue;
-      const texts = proseBlocks(doc, new Set([step.id])).map((b) => b.text);
-      const has = (patterns: string[]) => texts.some((t) => numberMemo.get(patterns, t, () => regexes(patterns).some((re) => re.test(t))));
-      const missing = [];
-      if (!has(ctx.lexicon.requirementNumbers.scale)) missing.push('scale');
-      if (!has(ctx.lexicon.requirementNumbers.latency)) missing.push('latency');
-      if (!missing.length) continue;
-      const asks = { scale: 'How many users, requests per second, items?', latency: 'What latency budget (p95/p99 in ms)?' };
-      out.push({
-        message: `'${step.title}' gives no number for ${missing.join(' or ')}. ${missing.map((m) => asks[m as keyof typeof asks]).join(' ')}`,
-        range: anchor,
-        data: { step: step.id, missing: missing.join(',') },
-      });
-    }
-    return out;
+    const step = doc.steps.find((s) => ids.has(s.id) && s.status !== 'missing');
+    return [{
+      message: 'The doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?',
+      range: (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
+      data: { step: step?.id ?? '', missing: 'scale,latency' },
+    }];
   },
 };
