@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { ParseCache } from '../../server/src/core/parse-cache';
 import { parseChunk } from '../../server/src/core/parse';
 import { buildDesignDoc } from '../../server/src/core/model/build';
@@ -17,6 +17,7 @@ import { generateDoc } from '../../bench/generate';
 import { memoSize } from '../../server/src/core/memo';
 import { splitIncrementally } from '../../server/src/core/incremental-split';
 import { splitIntoChunks } from '../../server/src/core/split';
+import { applyEdit, editArb, OPENINGS } from '../support/fuzz-edits';
 
 const UNLIMITED = { maxChunkChars: Infinity, maxLineChars: Infinity, maxNesting: Infinity };
 
@@ -50,26 +51,42 @@ test('chunked parse equals whole-document parse', () => {
   );
 });
 
-const editArb = fc.record({ at: fc.nat(), del: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom('#', '\n', '\n## Serving\n', '```\n', 'x', '- ', '<!--', '-->\n', ' because '), fc.string({ maxLength: 8 })) });
+/** The parts of an analysis a user sees: the doc model without its per-chunk cache links, and the findings. */
+function visible(a: Analysis) {
+  const { segments: _segments, ...doc } = a.doc;
+  return { doc, findings: a.findings, lines: a.lines };
+}
 
 test('re-analysis with a warm cache equals a cold analysis after every edit', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(editArb, { minLength: 1, maxLength: 12 }), (seed, edits) => {
-      let text = generateDoc(80, seed);
+    fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat({ max: OPENINGS.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 12 }), (seed, opening, edits) => {
+      let text = OPENINGS[opening](generateDoc(80, seed));
       const cache = new ParseCache();
       analyze(text, { framework: defaultFramework, cache });
       for (const e of edits) {
-        const at = e.at % (text.length + 1);
-        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.del));
+        text = applyEdit(text, e);
         const warm = analyze(text, { framework: defaultFramework, cache });
         const cold = analyze(text, { framework: defaultFramework });
-        assert.deepEqual(warm.doc, cold.doc);
-        assert.deepEqual(warm.findings, cold.findings);
+        assert.deepEqual(visible(warm), visible(cold));
       }
       assert.ok(cache.size < 200, 'cache holds about one document of chunks');
     }),
-    { numRuns: 30, seed: 7 },
+    { numRuns: 60, seed: 7 },
   );
+});
+
+test('a --- typed below an unclosed --- on line 1 closes front matter in the warm analysis too (issue 11)', () => {
+  const before = ['---', 'mlsd: true', '# note', 'problem: ranking', '## Requirements', '', 'We need 100 QPS.'].join('\n');
+  const after = before.replace('## Requirements', '---\n## Requirements');
+  const cache = new ParseCache();
+  analyze(before, { framework: defaultFramework, cache });
+  const warm = analyze(after, { framework: defaultFramework, cache });
+  const cold = analyze(after, { framework: defaultFramework });
+  assert.deepEqual(cold.doc.frontMatter?.data, { mlsd: true, problem: 'ranking' });
+  assert.deepEqual(visible(warm), visible(cold));
+  // And typing it away again re-opens the front matter.
+  const back = analyze(before, { framework: defaultFramework, cache });
+  assert.deepEqual(visible(back), visible(analyze(before, { framework: defaultFramework })));
 });
 
 test('memo and parse cache stay bounded by the current document over many edits', () => {
@@ -89,13 +106,12 @@ test('memo and parse cache stay bounded by the current document over many edits'
 
 test('the incremental splitter gives exactly the full split after every edit', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(editArb, { minLength: 1, maxLength: 25 }), (seed, edits) => {
-      let text = generateDoc(150, seed);
+    fc.property(fc.integer({ min: 1, max: 1000 }), fc.nat({ max: OPENINGS.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 25 }), (seed, opening, edits) => {
+      let text = OPENINGS[opening](generateDoc(150, seed));
       const memory = {};
       splitIncrementally(text, memory);
       for (const e of edits) {
-        const at = e.at % (text.length + 1);
-        text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.del));
+        text = applyEdit(text, e);
         const got = splitIncrementally(text, memory);
         const lines = splitLines(text);
         assert.deepEqual(got.lines, lines);
