@@ -1,69 +1,135 @@
 /**
- * Reading `.mlsd.json` and framework files from disk, for the server and the CLI. Config files are
- * cached by path until `invalidate()` (the server calls it when the client reports a file change).
+ * Reading `.mlsd.json` and framework files from disk, for the server and the CLI. Only regular files
+ * up to 1 MB are read (see bounded-read.ts), so a config naming /dev/zero, a FIFO or /dev/stdin is
+ * reported instead of blocking or exhausting memory, and at most MAX_PROBLEMS problems are kept per
+ * file. Results are cached by path until `invalidate()` (the server calls it when the client reports
+ * a file change). The CLI uses the synchronous methods; the server the `…Async` ones, which never
+ * block its main thread.
  */
-import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem, type MlsdConfig } from '../core/config';
 import { validateFramework } from '../core/framework';
+import { FileReadError, readSmallTextFile, readSmallTextFileSync } from './bounded-read';
+import { capProblems } from './cap-problems';
 
 export interface ConfigFileState { path: string; config: MlsdConfig; problems: ConfigProblem[] }
+export interface FrameworkFile { text?: string; problems: ConfigProblem[] }
 
+const SEARCH_DEPTH = 40;
 
 export class ConfigFiles {
   private cache = new Map<string, ConfigFileState | null>();
-  private frameworks = new Map<string, ReturnType<typeof readFramework>>();
+  private frameworks = new Map<string, FrameworkFile>();
+  private pendingConfigs = new Map<string, Promise<ConfigFileState | null>>();
+  private pendingFrameworks = new Map<string, Promise<FrameworkFile>>();
+  /** Bumped by invalidate(), so a read that started before it does not fill the new cache. */
+  private generation = 0;
 
   invalidate(): void {
+    this.generation++;
     this.cache.clear();
     this.frameworks.clear();
+    this.pendingConfigs.clear();
+    this.pendingFrameworks.clear();
   }
 
   /** A framework file, read and validated once until `invalidate()` (not on every keystroke). */
-  framework(file: string): ReturnType<typeof readFramework> {
+  framework(file: string): FrameworkFile {
     let fw = this.frameworks.get(file);
     if (!fw) this.frameworks.set(file, (fw = readFramework(file)));
     return fw;
   }
 
+  async frameworkAsync(file: string): Promise<FrameworkFile> {
+    const done = this.frameworks.get(file);
+    if (done) return done;
+    let p = this.pendingFrameworks.get(file);
+    if (!p) {
+      const gen = this.generation;
+      p = readFrameworkAsync(file).then((fw) => {
+        if (gen === this.generation) {
+          this.frameworks.set(file, fw);
+          this.pendingFrameworks.delete(file);
+        }
+        return fw;
+      });
+      this.pendingFrameworks.set(file, p);
+    }
+    return p;
+  }
+
   /** Nearest `.mlsd.json` from the document's folder up to (and including) `stopAt`. */
   find(docPath: string, stopAt?: string): ConfigFileState | undefined {
-    let dir = path.dirname(docPath);
-    for (let i = 0; i < 40; i++) {
-      const candidate = path.join(dir, '.mlsd.json');
+    for (const candidate of candidates(docPath, stopAt)) {
       const state = this.read(candidate);
       if (state) return state;
-      if (stopAt && path.resolve(dir) === path.resolve(stopAt)) break;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
+    }
+    return undefined;
+  }
+
+  async findAsync(docPath: string, stopAt?: string): Promise<ConfigFileState | undefined> {
+    for (const candidate of candidates(docPath, stopAt)) {
+      const state = await this.readAsync(candidate);
+      if (state) return state;
     }
     return undefined;
   }
 
   private read(file: string): ConfigFileState | undefined {
     if (this.cache.has(file)) return this.cache.get(file) ?? undefined;
-    let state: ConfigFileState | null = null;
+    let state: ConfigFileState | null;
     try {
-      if (statSync(file).isFile()) {
-        const { config, problems } = parseConfig(readFileSync(file, 'utf8'));
-        state = { path: file, config, problems };
-      }
-    } catch {
-      state = null;
+      state = configState(file, readSmallTextFileSync(file));
+    } catch (e) {
+      state = unreadableConfig(file, e);
     }
     this.cache.set(file, state);
     return state ?? undefined;
   }
+
+  private async readAsync(file: string): Promise<ConfigFileState | undefined> {
+    if (this.cache.has(file)) return this.cache.get(file) ?? undefined;
+    let p = this.pendingConfigs.get(file);
+    if (!p) {
+      const gen = this.generation;
+      p = readSmallTextFile(file).then((text) => configState(file, text), (e) => unreadableConfig(file, e)).then((state) => {
+        if (gen === this.generation) {
+          this.cache.set(file, state);
+          this.pendingConfigs.delete(file);
+        }
+        return state;
+      });
+      this.pendingConfigs.set(file, p);
+    }
+    return (await p) ?? undefined;
+  }
 }
 
-export function readFramework(file: string): { text?: string; problems: ConfigProblem[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return { problems: [{ message: `framework file cannot be read (${(e as NodeJS.ErrnoException).code ?? e}); using the built-in seven steps` }] };
+function* candidates(docPath: string, stopAt?: string): Generator<string> {
+  let dir = path.dirname(docPath);
+  const stop = stopAt ? path.resolve(stopAt) : undefined;
+  for (let i = 0; i < SEARCH_DEPTH; i++) {
+    yield path.join(dir, '.mlsd.json');
+    if (stop && path.resolve(dir) === stop) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
+}
+
+function configState(file: string, text: string): ConfigFileState {
+  const { config, problems } = parseConfig(text);
+  return { path: file, config, problems: capProblems(problems) };
+}
+
+/** No `.mlsd.json` there is the normal case (null: keep looking up); one that exists but cannot be read is reported. */
+function unreadableConfig(file: string, e: unknown): ConfigFileState | null {
+  const code = (e as FileReadError)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'not a regular file (a directory)') return null;
+  return { path: file, config: {}, problems: [{ message: `cannot be read (${code ?? e}); using the defaults` }] };
+}
+
+export function frameworkFromText(text: string): FrameworkFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -71,7 +137,22 @@ export function readFramework(file: string): { text?: string; problems: ConfigPr
     return { problems: [{ message: `framework file is not valid JSON (${(e as Error).message}); using the built-in seven steps` }] };
   }
   const { errors } = validateFramework(data);
-  if (errors.length) return { problems: errors.map((m) => ({ message: `framework file: ${m}; using the built-in seven steps` })) };
+  if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: `framework file: ${m}; using the built-in seven steps` }))) };
   return { text, problems: [] };
 }
 
+function unreadableFramework(e: unknown): FrameworkFile {
+  return { problems: [{ message: `framework file cannot be read (${(e as FileReadError)?.code ?? e}); using the built-in seven steps` }] };
+}
+
+export function readFramework(file: string): FrameworkFile {
+  let text: string;
+  try { text = readSmallTextFileSync(file); } catch (e) { return unreadableFramework(e); }
+  return frameworkFromText(text);
+}
+
+export async function readFrameworkAsync(file: string): Promise<FrameworkFile> {
+  let text: string;
+  try { text = await readSmallTextFile(file); } catch (e) { return unreadableFramework(e); }
+  return frameworkFromText(text);
+}
