@@ -28,11 +28,14 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { hover } from './features/hover';
 import { completions } from './features/completion';
 import { registerKnowledgeRequests, warmUpKnowledge } from './features/knowledge-requests';
+import { positionParam, uriParam } from './params';
+import { IdleSweep } from './idle-sweep';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 8000);
 const configFiles = new ConfigFiles();
+const sweep = new IdleSweep();
 
 interface DocState {
   summary?: AnalysisSummary;
@@ -51,6 +54,9 @@ const publishedConfigProblems = new Set<string>();
 const shownSettingsWarnings = new Set<string>();
 let workspaceRoots: string[] = [];
 let canReadConfiguration = false;
+let hasWorkspaceFolderEvents = false;
+/** Restricted Mode (the client says the workspace is not trusted): framework files are not read. */
+let restricted = false;
 
 function state(uri: string): DocState {
   let s = states.get(uri);
@@ -60,6 +66,9 @@ function state(uri: string): DocState {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   canReadConfiguration = params.capabilities.workspace?.configuration === true;
+  hasWorkspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
+  const init = params.initializationOptions as { restricted?: unknown } | null | undefined;
+  restricted = init?.restricted === true;
   workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (!workspaceRoots.length && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -84,6 +93,8 @@ connection.onInitialized(() => {
   host.warmUp();
   warmUpKnowledge();
   if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  // Only a client that declared workspaceFolders sends these events (the getter throws otherwise).
+  if (!hasWorkspaceFolderEvents) return;
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
     workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
@@ -99,7 +110,8 @@ function settingsFor(uri: string): Promise<EditorSettings | undefined> {
       (v) => (v && typeof v === 'object' ? (v as EditorSettings) : undefined),
       () => undefined,
     );
-    settingsCache.set(uri, p);
+    // Cached for open documents only: a closed one must leave nothing behind.
+    if (documents.get(uri)) settingsCache.set(uri, p);
   }
   return p;
 }
@@ -130,6 +142,7 @@ documents.onDidChangeContent(async (e) => {
     return;
   }
   const settings = await settingsFor(uri);
+  if (states.get(uri) !== s) return; // closed meanwhile
   const debounce = typeof settings?.debounceMs === 'number' && settings.debounceMs >= 0 ? settings.debounceMs : 200;
   if (s.timer) clearTimeout(s.timer);
   if (debounce === 0) {
@@ -148,7 +161,13 @@ documents.onDidClose((e) => {
   settingsCache.delete(e.document.uri);
   host.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  sweep.closed();
 });
+
+/** The document is still open, in the same open session as `s` (not closed, nor closed and reopened). */
+function stillOpen(uri: string, s: DocState): boolean {
+  return states.get(uri) === s && documents.get(uri) !== undefined;
+}
 
 async function analyseNow(uri: string): Promise<void> {
   const doc = documents.get(uri);
@@ -156,8 +175,12 @@ async function analyseNow(uri: string): Promise<void> {
   const s = state(uri);
   if (s.timer) { clearTimeout(s.timer); s.timer = undefined; }
   const version = doc.version;
+  // Settings and config files arrive asynchronously; the document may be closed meanwhile, and a
+  // closed document must never be analysed (its caches would be kept for good).
   const settings = await settingsFor(uri);
-  const effective = effectiveConfig(uri, settings, configFiles, workspaceRoots);
+  if (!stillOpen(uri, s)) return;
+  const effective = await effectiveConfig(uri, settings, configFiles, workspaceRoots, { restricted });
+  if (!stillOpen(uri, s)) return;
   publishConfigProblems(effective);
   if (!effective.enable) {
     s.summary = undefined;
@@ -166,9 +189,13 @@ async function analyseNow(uri: string): Promise<void> {
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return settle(s, uri, version);
   }
-  const result = await host.analyze({ key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText });
+  const result = await host.analyze({ key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) });
   if (result.superseded) return;
-  if (documents.get(uri)?.version !== version || !states.has(uri)) return; // a newer analysis is on its way
+  if (!stillOpen(uri, s)) {
+    if (!states.has(uri)) host.forget(uri); // closed while it ran: drop what was kept for it
+    return;
+  }
+  if (documents.get(uri)?.version !== version) return; // a newer analysis is on its way
   if (result.summary) {
     s.summary = result.summary;
   } else {
@@ -209,14 +236,18 @@ function emptySummary(): AnalysisSummary {
   return {
     findings: [],
     doc: {
-      lineCount: 0, headings: [], skipped: [], isDesignDoc: false, designDocReason: 'not analysed',
+      lineCount: 0, headings: [], skipped: [], isDesignDoc: false, designDocReason: 'not analysed', kind: 'other', kindReason: 'not analysed',
       steps: defaultFramework.steps.map((st) => ({ id: st.id, title: st.title, status: 'missing', headings: [], sections: [], wordCount: 0, topics: [] })),
     },
   };
 }
 
 function isLintable(uri: string, summary: AnalysisSummary, effective: Effective): boolean {
-  if (summary.doc.isDesignDoc || effective.config.lintMode === 'allMarkdown') return true;
+  return summary.doc.isDesignDoc || effective.config.lintMode === 'allMarkdown' || matchesDesignDocGlobs(uri, effective);
+}
+
+/** The user says this file is a design doc (`mlsd.designDocGlobs`), whatever it looks like. */
+function matchesDesignDocGlobs(uri: string, effective: Effective): boolean {
   const globs = effective.config.designDocGlobs ?? ['**/design-docs/**/*.md', '**/*.mlsd.md'];
   const file = uriToPath(uri);
   if (!file || !globs.length) return false;
@@ -254,7 +285,8 @@ function publishConfigProblems(effective: Effective): void {
 }
 
 /** The newest analysis of a document, waiting for one in flight (or starting it) if needed. */
-async function fresh(uri: string): Promise<DocState | undefined> {
+async function fresh(uri: string | undefined): Promise<DocState | undefined> {
+  if (uri === undefined) return undefined;
   const doc = documents.get(uri);
   if (!doc) return undefined;
   const s = state(uri);
@@ -272,56 +304,69 @@ function frameworkOf(s: DocState | undefined): Framework {
   if (!text) return defaultFramework;
   let f = frameworks.get(text);
   if (!f) {
-    f = validateFramework(JSON.parse(text)).framework ?? defaultFramework;
+    try { f = validateFramework(JSON.parse(text)).framework ?? defaultFramework; } catch { f = defaultFramework; }
+    if (frameworks.size >= 8) frameworks.clear();
     frameworks.set(text, f);
   }
   return f;
 }
 
-connection.onCodeAction((params) => codeActions(params));
+// Every handler accepts malformed params (null, none, missing fields) and answers "nothing" rather than
+// an error. They are registered by method name: vscode-languageserver's typed helpers (onFoldingRanges…)
+// read params.workDoneToken before our code runs, and fail on null params with an internal error.
+type Params = any; // checked field by field in each handler
 
-connection.onDocumentSymbol(async (params) => {
-  const s = await fresh(params.textDocument.uri);
+connection.onRequest('textDocument/codeAction', (params: Params) => (uriParam(params) && Array.isArray(params?.context?.diagnostics) ? codeActions(params) : []));
+
+connection.onRequest('textDocument/documentSymbol', async (params: Params) => {
+  const s = await fresh(uriParam(params));
   return s?.summary ? documentSymbols(s.summary.doc) : [];
 });
 
-connection.onFoldingRanges(async (params) => {
-  const s = await fresh(params.textDocument.uri);
+connection.onRequest('textDocument/foldingRange', async (params: Params) => {
+  const s = await fresh(uriParam(params));
   return s?.summary ? foldingRanges(s.summary.doc) : [];
 });
 
-connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return null;
-  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const s = states.get(params.textDocument.uri);
-  return hover(line, params.position, s?.summary?.doc, frameworkOf(s));
+connection.onRequest('textDocument/hover', (params: Params) => {
+  const uri = uriParam(params);
+  const position = positionParam(params);
+  const doc = uri === undefined ? undefined : documents.get(uri);
+  if (!doc || !position) return null;
+  const line = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const s = states.get(doc.uri);
+  return hover(line, position, s?.summary?.doc, frameworkOf(s));
 });
 
-connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const line = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-  const s = states.get(params.textDocument.uri);
-  return completions(line, params.position, s?.summary?.doc, frameworkOf(s));
+connection.onRequest('textDocument/completion', (params: Params) => {
+  const uri = uriParam(params);
+  const position = positionParam(params);
+  const doc = uri === undefined ? undefined : documents.get(uri);
+  if (!doc || !position) return [];
+  const line = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+  const s = states.get(doc.uri);
+  return completions(line, position, s?.summary?.doc, frameworkOf(s));
 });
 
 connection.onRequest(DocumentModelRequest, async (p: DocumentModelParams): Promise<DocumentModelResult | null> => {
-  const s = await fresh(p?.uri);
-  const doc = documents.get(p?.uri);
-  if (!s?.summary || !doc) return null;
-  return toDocumentModel(p.uri, s.version ?? null, s.summary, s.lintable);
+  const uri = typeof p?.uri === 'string' ? p.uri : undefined;
+  const s = await fresh(uri);
+  const doc = uri === undefined ? undefined : documents.get(uri);
+  if (!s?.summary || !doc || uri === undefined) return null;
+  return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
 });
 
 connection.onRequest(StepAtRequest, async (p: StepAtParams): Promise<StepAtResult> => {
-  const s = states.get(p?.uri);
-  const step = s?.summary?.doc.steps.find((st) => st.sections.some((r) => r.start.line <= p.line && p.line <= r.end.line));
+  const s = typeof p?.uri === 'string' ? states.get(p.uri) : undefined;
+  const line = typeof p?.line === 'number' ? p.line : -1;
+  const step = s?.summary?.doc.steps.find((st) => st.sections.some((r) => r.start.line <= line && line <= r.end.line));
   return { stepId: step?.id ?? null };
 });
 
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== InsertStepCommand) return null;
-  const [uri, stepId] = (params.arguments ?? []) as [string, string];
+connection.onRequest('workspace/executeCommand', async (params: Params) => {
+  if (params?.command !== InsertStepCommand) return null;
+  const [uri, stepId] = (Array.isArray(params.arguments) ? params.arguments : []) as [unknown, unknown];
+  if (typeof uri !== 'string' || typeof stepId !== 'string') return null;
   const s = await fresh(uri);
   const doc = documents.get(uri);
   if (!s?.summary || !doc) return null;

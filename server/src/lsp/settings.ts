@@ -37,11 +37,19 @@ export function uriToPath(uri: string): string | undefined {
   try { return fileURLToPath(uri); } catch { return undefined; }
 }
 
-export function effectiveConfig(docUri: string, settings: EditorSettings | undefined, files: ConfigFiles, workspaceRoots: string[]): Effective {
+export interface EffectiveOptions {
+  /** Restricted Mode (an untrusted workspace): framework files are not read; the built-in steps are used. */
+  restricted?: boolean;
+}
+
+/** Files are read asynchronously (bounded, regular files only), so the server's main thread never waits on them. */
+export async function effectiveConfig(
+  docUri: string, settings: EditorSettings | undefined, files: ConfigFiles, workspaceRoots: string[], options: EffectiveOptions = {},
+): Promise<Effective> {
   const problems = new Map<string, ConfigProblem[]>();
   const docPath = uriToPath(docUri);
   const root = docPath ? workspaceRoots.filter((r) => docPath.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
-  const file = docPath ? files.find(docPath, root) : undefined;
+  const file = docPath ? await files.findAsync(docPath, root) : undefined;
   if (file) problems.set(file.path, file.problems);
 
   const fromSettings = settingsToConfig(settings);
@@ -49,10 +57,10 @@ export function effectiveConfig(docUri: string, settings: EditorSettings | undef
   const config = mergeConfigs(file?.config, fromSettings.config);
 
   let frameworkText: string | undefined;
-  if (config.framework) {
+  if (config.framework && !options.restricted) {
     const base = settings?.framework ? root ?? (file ? path.dirname(file.path) : undefined) : file ? path.dirname(file.path) : root;
     const fwPath = path.resolve(base ?? process.cwd(), config.framework);
-    const fw = files.framework(fwPath);
+    const fw = await files.frameworkAsync(fwPath);
     if (fw.problems.length) problems.set(fwPath, fw.problems);
     frameworkText = fw.text;
   }
