@@ -3,6 +3,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, 
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
 import { knowledge } from './knowledge-requests';
+import { markdownText } from './markdown-text';
 
 export function completions(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): CompletionItem[] {
   const before = line.slice(0, position.character);
@@ -16,7 +17,8 @@ export function completions(line: string, position: Position, doc: DocSummary | 
         label: `${i + 1}. ${step.title}`,
         kind: CompletionItemKind.Module,
         detail: status === 'missing' ? 'missing step' : `step (${status})`,
-        documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${q}`).join('\n') },
+        // Questions may come from a custom framework file: shown as text, never as Markdown.
+        documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${markdownText(q)}`).join('\n') },
         sortText: `${status === 'missing' ? '0' : '1'}${i}`,
         filterText: `${heading[1]}${text}`,
         textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${text}\n\n` },
