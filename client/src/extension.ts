@@ -60,6 +60,14 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   register(Commands.revealStep, (a?: unknown, b?: unknown) => nav.revealStep(a, b));
   register(Commands.insertStep, (a?: unknown, b?: unknown) => nav.insertStep(a, b));
   register(Commands.refreshOutline, () => models.refresh());
+  // Leaving Restricted Mode: restart the server so it reads the workspace's framework file now.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+    output.appendLine('[client] workspace trusted: restarting the mlsd language server to read workspace framework files');
+    status.update();
+    await started.catch(() => undefined);
+    await lc.restart();
+    await models.refresh();
+  }));
   register(Commands.restartServer, async () => {
     output.appendLine('[client] restarting the mlsd language server');
     await lc.restart();

@@ -14,12 +14,19 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      // Virtual workspaces (GitHub Repositories): linted with the built-in framework, no config files.
+      { scheme: 'vscode-vfs', language: 'markdown' },
     ],
     // The server pulls `mlsd` settings per resource (workspace/configuration); this tells it when they change.
     synchronize: {
       configurationSection: 'mlsd',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/.mlsd.json'),
     },
+    // Re-read on every (re)start. In Restricted Mode the server reads no framework file from the
+    // workspace (package.json "capabilities.untrustedWorkspaces"); the extension restarts it on trust.
+    initializationOptions: () => ({ restricted: !vscode.workspace.isTrusted }),
+    // Hover and completion Markdown is shown as written, never trusted: no command links, no HTML.
+    markdown: { isTrusted: false, supportHtml: false },
     outputChannel: output,
     // `mlsd.trace.server` is read by vscode-languageclient because the client id is `mlsd`.
     diagnosticCollectionName: 'mlsd',

@@ -4,6 +4,9 @@ import { Commands } from './commands/ids';
 import { settings } from './config';
 import type { CurrentModel, ModelStore } from './modelStore';
 
+/** Said in the tooltip in Restricted Mode (an untrusted workspace). */
+export const RESTRICTED_NOTE = 'Restricted Mode: the workspace\'s framework file is not read; the built-in seven steps are used until you trust this folder';
+
 export function coverageText(c: CurrentModel): string {
   return `MLSD ${c.model.coveredCount}/${c.model.stepCount} · ${c.model.findingCount}`;
 }
@@ -31,8 +34,9 @@ export class CoverageStatus implements vscode.Disposable {
     const { coveredCount, stepCount, findingCount, tooComplex } = c.model;
     this.item.text = coverageText(c);
     this.item.tooltip = `${coveredCount} of ${stepCount} design steps covered · ${findingCount} finding${findingCount === 1 ? '' : 's'}` +
-      (tooComplex ? ' · part of the doc was too complex to analyse' : '') + '\nClick to open the Design Steps outline';
-    this.item.accessibilityInformation = { label: this.item.tooltip.replace('\n', '. ') };
+      (tooComplex ? ' · part of the doc was too complex to analyse' : '') +
+      (vscode.workspace.isTrusted ? '' : `\n${RESTRICTED_NOTE}`) + '\nClick to open the Design Steps outline';
+    this.item.accessibilityInformation = { label: this.item.tooltip.replace(/\n/g, '. ') };
     this.item.show();
   }
 
