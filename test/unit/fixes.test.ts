@@ -58,7 +58,6 @@ describe('missing-step: insert the step skeleton', () => {
     assert.deepEqual(of(final.findings, 'missing-step'), []);
     assert.deepEqual(final.doc.steps.map((s) => s.status === 'missing'), [false, false, false, false, false, false, false]);
     // The inserted headings follow the doc's style: same level, numbered.
-    assert.match(text, /^## 2\. Frame the problem as an ML task$/m);
     assert.match(text, /^## 5\. Evaluation$/m);
     assert.match(text, /^## 7\. Monitoring and maintenance$/m);
     // Existing content is kept.

@@ -14,7 +14,9 @@ export const ruleFixturesDir = join(fixturesDir, 'rules');
 export const stepFixturesDir = join(fixturesDir, 'steps');
 
 /** `<name>.options.json` beside a fixture: config and the known case-study ids to analyse it with. */
-export interface FixtureOptions { config?: MlsdConfig; caseStudyIds?: string[] }
+/** Rule fixtures are linted as design docs whatever their kind (kind detection has its own fixtures
+ * in fixtures/kinds/); `asDesignDoc: false` lints as the shells do by default. */
+export interface FixtureOptions { config?: MlsdConfig; caseStudyIds?: string[]; asDesignDoc?: boolean }
 
 /** What a fail fixture's `<name>.expected.json` lists: every finding of the directory's rule. */
 export interface ExpectedFinding {
@@ -41,7 +43,7 @@ export function fixtureOptions(mdPath: string): FixtureOptions {
 }
 
 export function analyzeText(text: string, options: FixtureOptions = {}): Analysis {
-  return analyze(text, { framework: defaultFramework, config: options.config, caseStudyIds: options.caseStudyIds });
+  return analyze(text, { framework: defaultFramework, config: options.config, caseStudyIds: options.caseStudyIds, asDesignDoc: options.asDesignDoc ?? true });
 }
 
 export function analyzeFixture(mdPath: string): Analysis {
