@@ -3,18 +3,19 @@
  * read here and analysed in a worker with a time limit, so one pathological file is reported as
  * too complex and the run moves on. Exit codes: 0 clean, 1 findings fail, 2 usage or config error.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisHost } from '../host/analysis-host';
 import { ConfigFiles } from '../host/config-files';
+import { readSmallTextFileSync, readText } from '../host/read-text';
 import { parseConfig, type MlsdConfig } from '../core/config';
 import { rules, findRule } from '../core/rules';
 import { ruleDocPath } from '../host/rule-docs';
-import { findTemplate, renderTemplate, templates } from '../knowledge/templates';
 import { caseStudies, findCaseStudy } from '../knowledge/case-studies';
 import { formatEntry, lookupTerm } from '../knowledge/glossary';
 import { expandArgs } from './files';
+import { newDoc } from './new-doc';
 import { toReport, type FileReport } from './report';
 import { formatText } from './format-text';
 import { formatSarif } from './format-sarif';
@@ -82,7 +83,7 @@ async function lint(args: string[]): Promise<number> {
   let fixedConfig: { config: MlsdConfig; dir: string } | undefined;
   if (values.config) {
     let text: string;
-    try { text = readFileSync(values.config, 'utf8'); } catch (e) {
+    try { text = readSmallTextFileSync(values.config); } catch (e) {
       throw new UsageError(`cannot read config file ${values.config} (${(e as NodeJS.ErrnoException).code ?? e})`);
     }
     const { config, problems } = parseConfig(text);
@@ -90,8 +91,9 @@ async function lint(args: string[]): Promise<number> {
     fixedConfig = { config, dir: path.dirname(path.resolve(values.config)) };
   }
 
-  const { files, missing } = expandArgs(positionals);
+  const { files, missing, problems } = expandArgs(positionals);
   missing.forEach((m) => complain(`no file matches '${m}'`));
+  problems.forEach(complain);
   const configFiles = new ConfigFiles();
   const reported = new Set<string>();
   const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000);
@@ -99,7 +101,7 @@ async function lint(args: string[]): Promise<number> {
   try {
     for (const file of files) {
       let text: string;
-      try { text = readFileSync(file, 'utf8'); } catch (e) {
+      try { text = readText(file); } catch (e) {
         reports.push({ file, isDesignDoc: false, steps: [], findings: [], error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` });
         continue;
       }
@@ -147,38 +149,6 @@ async function lint(args: string[]): Promise<number> {
   const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (warnings > maxWarnings && format === 'text') process.stderr.write(`mlsd: ${warnings} warnings (more than --max-warnings ${maxWarnings})\n`);
   return errors > 0 || warnings > maxWarnings ? 1 : 0;
-}
-
-function newDoc(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { title: { type: 'string', short: 't' }, template: { type: 'string', default: 'seven-step' }, list: { type: 'boolean' }, force: { type: 'boolean' } },
-  });
-  if (values.list) {
-    const list = templates();
-    const width = Math.max(...list.map((t) => t.id.length));
-    for (const t of list) process.stdout.write(`${t.id.padEnd(width)}  ${t.title} — ${t.description}\n`);
-    return 0;
-  }
-  const template = findTemplate(values.template!);
-  if (!template) throw new UsageError(`unknown template '${values.template}' (try: ${templates().map((t) => t.id).join(', ')})`);
-  if (!values.title) throw new UsageError('new needs --title "Your system"');
-  if (positionals.length > 1) throw new UsageError('new writes one file');
-  const text = renderTemplate(template, values.title, 'text');
-  const file = positionals[0];
-  if (!file) {
-    process.stdout.write(text);
-    return 0;
-  }
-  if (existsSync(file)) {
-    process.stderr.write(`mlsd: ${file} already exists; not overwriting it. Choose another name.\n`);
-    return 2;
-  }
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, text, { flag: 'wx' }); // 'wx' fails rather than overwrite, even in a race
-  process.stdout.write(`Created ${file} from template '${template.id}'. Run: mlsd lint ${file}\n`);
-  return 0;
 }
 
 function explain(args: string[]): number {
