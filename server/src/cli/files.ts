@@ -1,27 +1,65 @@
-/** Command-line file arguments → file paths: files as given, folders searched for Markdown, globs expanded. */
-import { statSync } from 'node:fs';
+/**
+ * Command-line file arguments → file paths: files as given, folders searched for Markdown, globs
+ * expanded. An argument that names something that is not a readable Markdown source — a FIFO, a
+ * device, a symbolic link loop or a dangling link, a folder with no Markdown in it — is a `problem`
+ * saying what it is (the CLI exits 2), not a silent "0 files" or a misleading "no file matches".
+ */
+import { lstatSync, statSync, type Stats } from 'node:fs';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 
-export interface Expanded { files: string[]; missing: string[] }
+export interface Expanded {
+  files: string[];
+  /** Arguments that match nothing at all. */
+  missing: string[];
+  /** One line per argument that exists but cannot be linted, e.g. "a.md is not a regular file (a FIFO)". */
+  problems: string[];
+}
+
+function kind(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a file or folder';
+}
+
+/** Why a path that `stat` cannot follow is not lintable, or undefined when there is simply nothing there. */
+function unreachable(arg: string, e: NodeJS.ErrnoException): string | undefined {
+  if (e.code === 'ELOOP') return `${arg} is not a regular file (a symbolic link loop)`;
+  if (e.code === 'EACCES' || e.code === 'EPERM') return `${arg} cannot be read (permission denied)`;
+  if (e.code === 'ENOTDIR') return undefined;
+  let link;
+  try { link = lstatSync(arg); } catch { return undefined; }
+  if (link.isSymbolicLink()) return `${arg} is not a regular file (a symbolic link to a missing file)`;
+  return e.code === 'ENOENT' ? undefined : `${arg} cannot be read (${e.code ?? e.message})`;
+}
 
 export function expandArgs(args: string[], cwd = process.cwd()): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
+  const problems: string[] = [];
   const seen = new Set<string>();
   const add = (f: string) => { if (!seen.has(f)) { seen.add(f); files.push(f); } };
   for (const arg of args) {
-    let stat;
-    try { stat = statSync(arg); } catch { stat = undefined; }
+    let stat: Stats | undefined;
+    let error: NodeJS.ErrnoException | undefined;
+    try { stat = statSync(arg); } catch (e) { error = e as NodeJS.ErrnoException; }
     if (stat?.isFile()) add(arg);
     else if (stat?.isDirectory()) {
-      globSync(['**/*.md', '**/*.markdown'], { cwd: arg, ignore: ['**/node_modules/**', '**/.git/**'], dot: false })
-        .sort()
-        .forEach((f) => add(`${arg.replace(/\/+$/, '')}/${f}`));
-    } else if (isDynamicPattern(arg)) {
+      const found = globSync(['**/*.md', '**/*.markdown'], { cwd: arg, ignore: ['**/node_modules/**', '**/.git/**'], dot: false }).sort();
+      found.forEach((f) => add(`${arg.replace(/\/+$/, '')}/${f}`));
+      if (!found.length) {
+        problems.push(/\.(md|markdown)\/*$/i.test(arg)
+          ? `${arg} is a folder, not a Markdown file (and has no Markdown files in it)`
+          : `no Markdown files in folder '${arg}'`);
+      }
+    } else if (stat) problems.push(`${arg} is not a regular file (${kind(stat)})`);
+    else if (error && unreachable(arg, error)) problems.push(unreachable(arg, error)!);
+    else if (isDynamicPattern(arg)) {
       const matched = globSync(arg, { cwd, ignore: ['**/node_modules/**'], dot: false }).sort();
       if (matched.length) matched.forEach(add);
       else missing.push(arg);
     } else missing.push(arg);
   }
-  return { files, missing };
+  return { files, missing, problems };
 }

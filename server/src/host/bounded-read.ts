@@ -1,11 +1,10 @@
 /**
- * Reading a small file the user named in a config (a framework, a `.mlsd.json`) without trusting
- * what it is: the file is opened non-blocking and checked with fstat on the same descriptor, so a
- * FIFO, /dev/zero, /dev/stdin, a socket or a directory is refused at once instead of blocking or
- * filling memory, and a regular file larger than the limit is refused before it is read.
+ * Reading a file the user named without trusting what it is: the file is opened non-blocking and
+ * checked with fstat on the same descriptor, so a FIFO, /dev/zero, /dev/stdin, a socket or a
+ * directory is refused at once instead of blocking or filling memory, and a regular file larger
+ * than the limit is refused (before reading, and again if it grows while being read).
  */
 import { closeSync, constants, fstatSync, openSync, readSync, promises as fsp, type Stats } from 'node:fs';
-import { decodeText } from './read-text';
 
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -18,6 +17,7 @@ export class FileReadError extends Error {
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer. (0 where it does not exist.)
 const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const CHUNK = 64 * 1024;
 
 function kind(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
@@ -28,33 +28,43 @@ function kind(st: Stats): string {
   return 'not a file';
 }
 
-function check(st: Stats, maxBytes: number): void {
-  if (!st.isFile()) throw new FileReadError(`not a regular file (${kind(st)})`);
-  if (st.size > maxBytes) throw new FileReadError(`larger than ${formatBytes(maxBytes)}`);
-}
-
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${+(n / (1024 * 1024)).toFixed(1)} MB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KB` : `${n} bytes`;
 }
 
+function check(st: Stats, maxBytes: number): void {
+  if (!st.isFile()) throw new FileReadError(`not a regular file (${kind(st)})`);
+  if (st.size > maxBytes) throw tooLarge(maxBytes);
+}
+
+const tooLarge = (maxBytes: number) => new FileReadError(`larger than ${formatBytes(maxBytes)}`);
+
 function wrap(e: unknown): FileReadError {
   if (e instanceof FileReadError) return e;
   const code = (e as NodeJS.ErrnoException)?.code;
+  // open() of a socket (e.g. /dev/stdin when stdin is one) or of a device with no driver.
+  if (code === 'ENXIO') return new FileReadError('not a regular file (a socket or device)');
   return new FileReadError(code ?? String((e as Error)?.message ?? e));
 }
 
-/** The text of a regular file of at most `maxBytes` bytes; throws FileReadError otherwise. */
-export function readSmallTextFileSync(file: string, maxBytes = MAX_CONFIG_BYTES): string {
+/** The bytes of a regular file of at most `maxBytes` bytes; throws FileReadError otherwise. */
+export function readRegularFileSync(file: string, maxBytes = Infinity): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(file, FLAGS);
-    check(fstatSync(fd), maxBytes);
-    // Read at most one byte over the limit: the file may have grown since fstat.
-    const buf = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (let n; length < buf.length && (n = readSync(fd, buf, length, buf.length - length, null)) > 0;) length += n;
-    if (length > maxBytes) throw new FileReadError(`larger than ${formatBytes(maxBytes)}`);
-    return decodeText(buf.subarray(0, length));
+    const st = fstatSync(fd);
+    check(st, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(CHUNK, Math.min(st.size + 1 - total, 64 * CHUNK)));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n <= 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+    }
+    return Buffer.concat(chunks, total);
   } catch (e) {
     throw wrap(e);
   } finally {
@@ -62,17 +72,24 @@ export function readSmallTextFileSync(file: string, maxBytes = MAX_CONFIG_BYTES)
   }
 }
 
-/** The same, without blocking the thread (for the language server's main thread). */
-export async function readSmallTextFile(file: string, maxBytes = MAX_CONFIG_BYTES): Promise<string> {
+/** The same without blocking the thread (for the language server's main thread). */
+export async function readRegularFile(file: string, maxBytes = Infinity): Promise<Buffer> {
   let handle: fsp.FileHandle | undefined;
   try {
     handle = await fsp.open(file, FLAGS);
-    check(await handle.stat(), maxBytes);
-    const buf = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (let n; length < buf.length && (n = (await handle.read(buf, length, buf.length - length, null)).bytesRead) > 0;) length += n;
-    if (length > maxBytes) throw new FileReadError(`larger than ${formatBytes(maxBytes)}`);
-    return decodeText(buf.subarray(0, length));
+    const st = await handle.stat();
+    check(st, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.max(CHUNK, Math.min(st.size + 1 - total, 64 * CHUNK)));
+      const { bytesRead: n } = await handle.read(buf, 0, buf.length, null);
+      if (n <= 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw tooLarge(maxBytes);
+    }
+    return Buffer.concat(chunks, total);
   } catch (e) {
     throw wrap(e);
   } finally {

@@ -9,7 +9,8 @@
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem, type MlsdConfig } from '../core/config';
 import { validateFramework } from '../core/framework';
-import { FileReadError, readSmallTextFile, readSmallTextFileSync } from './bounded-read';
+import type { FileReadError } from './bounded-read';
+import { readSmallTextFile, readSmallTextFileSync } from './read-text';
 import { capProblems } from './cap-problems';
 
 export interface ConfigFileState { path: string; config: MlsdConfig; problems: ConfigProblem[] }

@@ -1,9 +1,10 @@
 /**
  * Bytes of a text file → a string. A UTF-8 byte order mark is dropped; UTF-16 with a byte order mark
  * (little or big endian, as Windows editors save "Unicode") is decoded as UTF-16; anything else is
- * read as UTF-8. `readText` is the drop-in for `readFileSync(file, 'utf8')`.
+ * read as UTF-8. `readText` is the drop-in for `readFileSync(file, 'utf8')` that also refuses a FIFO
+ * or device (see bounded-read.ts) instead of blocking on it; the `readSmall…` ones add a size limit.
  */
-import { readFileSync } from 'node:fs';
+import { MAX_CONFIG_BYTES, readRegularFile, readRegularFileSync } from './bounded-read';
 
 export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -33,7 +34,15 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-/** `readFileSync(file, 'utf8')` that also understands a BOM (throws the same errors). */
+/** A regular file's text, any size (throws FileReadError, whose `code` says what went wrong). */
 export function readText(file: string): string {
-  return decodeText(readFileSync(file));
+  return decodeText(readRegularFileSync(file));
+}
+
+export function readSmallTextFileSync(file: string, maxBytes = MAX_CONFIG_BYTES): string {
+  return decodeText(readRegularFileSync(file, maxBytes));
+}
+
+export async function readSmallTextFile(file: string, maxBytes = MAX_CONFIG_BYTES): Promise<string> {
+  return decodeText(await readRegularFile(file, maxBytes));
 }
