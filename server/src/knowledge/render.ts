@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkRehype from 'remark-rehype';
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root, Element } from 'hast';
 import { analyze } from '../core/analyze';
@@ -40,7 +40,10 @@ export function renderMarkdown(markdown: string, framework: Framework): { html: 
     .use(remarkGfm)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkRehype)
-    .use(rehypeSanitize)
+    // remark-rehype already prefixes the ids it makes (footnotes: `user-content-fn-1`) and their links;
+    // sanitizing with the default prefix would prefix the ids again and break every footnote link.
+    // Raw HTML never reaches the tree (no allowDangerousHtml), so every id is one of those.
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
     .use(addAnchors)
     .use(rehypeStringify)
     .processSync(markdown);
