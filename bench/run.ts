@@ -16,6 +16,7 @@ import { ParseCache } from '../server/src/core/parse-cache';
 import { defaultFramework } from '../server/src/knowledge/framework';
 import { generateDoc } from './generate';
 import { rssMb, startServer } from './lsp-client';
+import { describeOpenClose, openCloseCycles } from './open-close';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [300, 3000] : [300, 3000, 30000];
@@ -143,6 +144,8 @@ async function main() {
     out.push(`  - server RSS: ${rssFirst.toFixed(0)} MB after the first analysis, ${rssAfter.toFixed(0)} MB after ${edits} edits (${ratio(rssAfter, rssFirst)})`);
     await server.close();
   }
+
+  out.push(describeOpenClose(await openCloseCycles(quick ? 1000 : 3000)));
 
   // ---- sizes and activation ----
   out.push('', '## Sizes and activation', '');
