@@ -125,9 +125,11 @@ describe('language server over stdio: features', () => {
     assert.equal(monitoring.status, 'covered');
     assert.equal(monitoring.range?.start.line, lineOf(client.text(uri), '## Monitoring'));
 
-    // And a range edit that deletes the heading brings the finding back.
+    // And a range edit that deletes the section brings the finding back. (Deleting the heading alone
+    // would leave the monitoring text in the section above: monitoring covered in passing, not missing.)
     const headingLine = lineOf(client.text(uri), '## Monitoring');
-    const v3 = client.edit(uri, [{ range: { start: { line: headingLine, character: 0 }, end: { line: headingLine + 1, character: 0 } }, newText: '' }]);
+    const end = endOf(client.text(uri));
+    const v3 = client.edit(uri, [{ range: { start: { line: headingLine, character: 0 }, end }, newText: '' }]);
     const again = await client.waitForDiagnostics(uri, { version: v3 });
     assert.equal(missingStepFor(again, 'monitoring').length, 1);
   });

@@ -37,12 +37,17 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     topicSeverities: config.topics ?? {},
     caseStudyIds: options.caseStudyIds ?? [],
   };
-  const scope = lintScope(doc, options);
+  let scope: ReturnType<typeof lintScope> | 'reading' = lintScope(doc, options);
+  // Broken front matter that speaks to mlsd (mlsd:, problem:, caseStudy:) is reported whatever the
+  // kind: it is why the doc could not be read as a design doc.
+  // So is a part mlsd could not read (too-complex): it may be why the kind was misjudged.
+  if (scope === 'none' && (doc.skipped.length || (doc.frontMatter && frontMatterSpeaksToMlsd(lines, doc.frontMatter.range.end.line)))) scope = 'reading';
   if (scope === 'none') return [];
   const disabled = disabledLines(doc.directives);
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (scope === 'structure' && !rule.meta.templates) continue;
+    if (scope === 'reading' && rule.meta.id !== 'invalid-front-matter' && rule.meta.id !== 'too-complex') continue;
     const configured = config.rules?.[rule.meta.id];
     const severity = configured ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
@@ -75,6 +80,13 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     }
   }
   return findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+const MLSD_KEY = /^(?:mlsd|problem|caseStudy)\s*:/;
+function frontMatterSpeaksToMlsd(lines: string[], endLine: number): boolean {
+  const last = Math.min(lines.length - 1, Math.max(endLine, 40));
+  for (let l = 1; l <= last; l++) if (MLSD_KEY.test(lines[l])) return true;
+  return false;
 }
 
 /** (ruleId, line) → is the rule switched off there by an inline comment? */

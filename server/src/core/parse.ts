@@ -9,7 +9,6 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, ListItem, Table, Nodes } from 'mdast';
 import type { BlockKind, InlineDirective, Range } from './types';
 import { range } from './text';
@@ -52,17 +51,49 @@ const REASON_COLUMN = /\b(why|reason|rationale|justification|because|trade-?offs
 export function parseChunk(text: string, budget: Budget = DEFAULT_BUDGET, documentStart = true): ParsedChunk {
   const over = checkBudget(text, budget);
   if (over) return plainChunk(text, over);
-  let tree: Root;
+  return simpleHeadingChunk(text) ?? parseMarkdown(text, documentStart);
+}
+
+/** The parser path of parseChunk, without the budget check or the shortcut (tests compare the two). */
+export function parseMarkdown(text: string, documentStart: boolean): ParsedChunk {
+  // Parsing and extraction both walk input-shaped structures: anything they throw (a stack overflow
+  // in micromark on pathological nesting, or a bug) costs this chunk its structure, not the whole doc.
   try {
-    tree = (documentStart ? atStart : inside).parse(text) as Root;
+    const tree = (documentStart ? atStart : inside).parse(text) as Root;
+    const out = extract(tree);
+    if (endsOpen(tree, text)) out.endsOpen = true;
+    return out;
   } catch (err) {
-    // micromark recurses per nesting level; pathological nesting can still overflow the stack.
-    const reason = err instanceof RangeError ? 'nesting too deep for the Markdown parser' : `Markdown parser failed: ${String(err)}`;
-    return plainChunk(text, reason);
+    return plainChunk(text, failureReason(err));
   }
-  const out = extract(tree);
-  if (endsOpen(tree, text)) out.endsOpen = true;
-  return out;
+}
+
+function failureReason(err: unknown): string {
+  const message = String((err as Error)?.message ?? err);
+  if (err instanceof RangeError && /call stack/i.test(message)) return 'nesting too deep for the Markdown parser';
+  return `Markdown parser failed: ${message.split('\n')[0].slice(0, 200)}`;
+}
+
+/**
+ * A chunk that is one ATX heading of plain words (and maybe blank lines after it) is what a doc with
+ * tens of thousands of headings is made of; each would otherwise cost a full parser run (~70 µs).
+ * The characters allowed are ones no inline construct starts with, so the heading's text is the
+ * line's text (tested against the parser in incremental.test.ts).
+ */
+const SIMPLE_HEADING = /^(#{1,6}) +([\p{L}\p{N}.,:;?'"()/-](?:[\p{L}\p{N} .,:;?'"()/-]*[\p{L}\p{N}.,:;?'"()/-])?)$/u;
+export function simpleHeadingChunk(text: string): ParsedChunk | undefined {
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  if (first.length > 200) return undefined;
+  for (let i = first.length; i < text.length; i++) if (text.charCodeAt(i) !== 10) return undefined;
+  const m = SIMPLE_HEADING.exec(first);
+  if (!m) return undefined;
+  const r = range(0, 0, 0, first.length);
+  return {
+    headings: [{ text: m[2], depth: m[1].length, range: r }],
+    blocks: [{ kind: 'heading', text: m[2], range: range(0, 0, 0, first.length), parent: -1 }],
+    directives: [],
+  };
 }
 
 function endsOpen(tree: Root, text: string): boolean {
@@ -86,82 +117,125 @@ function pos(node: Nodes): Range {
   return range(p.start.line - 1, p.start.column - 1, p.end.line - 1, p.end.column - 1);
 }
 
+/** What is left to do, in document order, when walking the tree with an explicit stack. */
+type Task =
+  | { t: 'node'; node: RootContent; parent: number; topLevel: boolean }
+  | { t: 'item'; item: ListItem; parent: number; leadCandidate: boolean }
+  | { t: 'directives'; node: Nodes };
+
+/**
+ * The tree walk, iterative: nesting depth is input-controlled, so recursion could overflow the stack.
+ * Tasks are pushed in reverse, so they run in the same order a recursive walk would visit them.
+ */
 function extract(tree: Root): ParsedChunk {
   const out: ParsedChunk = { headings: [], blocks: [], directives: [] };
-  const visit = (node: RootContent, parent: number, topLevel: boolean): void => {
-    switch (node.type) {
-      case 'yaml':
-        out.frontMatter = { raw: node.value, range: pos(node) };
-        return;
-      case 'heading': {
-        const text = toString(node, { includeHtml: false }).trim();
-        out.headings.push({ text, depth: node.depth, range: pos(node) });
-        out.blocks.push({ kind: 'heading', text, range: pos(node), parent });
-        collectInlineDirectives(node, out);
-        return;
-      }
-      case 'paragraph': {
-        const text = toString(node);
-        const block: ChunkBlock = { kind: 'paragraph', text, range: pos(node), parent };
-        if (topLevel && node.children.length === 1 && node.children[0].type === 'strong') block.lead = text.trim();
-        out.blocks.push(block);
-        collectInlineDirectives(node, out);
-        return;
-      }
-      case 'list':
-        for (const item of node.children) visitItem(item, parent, topLevel && node.ordered === true);
-        return;
-      case 'table':
-        visitTable(node, parent);
-        return;
-      case 'blockquote':
-        for (const child of node.children) visit(child, parent, false);
-        return;
-      case 'code':
-        out.blocks.push({ kind: 'code', text: node.value, range: pos(node), parent });
-        return;
-      case 'html': {
-        out.blocks.push({ kind: 'html', text: node.value, range: pos(node), parent });
-        out.directives.push(...parseDirectives(node.value, pos(node).start.line));
-        return;
-      }
-      default:
-        return;
-    }
-  };
-  const visitItem = (item: ListItem, parent: number, leadCandidate: boolean): void => {
-    const own = item.children.filter((c) => c.type !== 'list');
-    const text = own.map((c) => toString(c)).join('\n');
-    const r = pos(item);
-    const last = own[own.length - 1];
-    if (last?.position) r.end = pos(last).end;
-    const index = out.blocks.length;
-    const block: ChunkBlock = { kind: 'listItem', text, range: r, parent };
-    if (leadCandidate && own[0]?.type === 'paragraph') block.lead = toString(own[0]).split('\n')[0].trim();
-    out.blocks.push(block);
-    for (const child of item.children) {
-      if (child.type === 'list') for (const sub of child.children) visitItem(sub, index, false);
-      else if (child.type === 'paragraph') collectInlineDirectives(child, out);
-      else if (child.type !== 'heading') visit(child, index, false);
-      else visit(child, index, false);
-    }
-  };
-  const visitTable = (table: Table, parent: number): void => {
-    const [head, ...rows] = table.children;
-    if (!head) return;
-    const headerCells = head.children.map((c) => toString(c));
-    const reasonCols = headerCells.map((h, i) => (REASON_COLUMN.test(h) ? i : -1)).filter((i) => i >= 0);
-    out.blocks.push({ kind: 'tableRow', text: headerCells.join(' | '), range: pos(head), parent, header: true });
-    for (const cell of head.children) collectInlineDirectives(cell, out);
-    for (const row of rows) {
-      for (const cell of row.children) collectInlineDirectives(cell, out);
-      const cells = row.children.map((c) => toString(c));
-      const reasonCell = reasonCols.some((i) => (cells[i] ?? '').trim().length > 2);
-      out.blocks.push({ kind: 'tableRow', text: cells.join(' | '), range: pos(row), parent, reasonCell });
-    }
-  };
-  for (const node of tree.children) visit(node, -1, true);
+  const stack: Task[] = [];
+  const pushAll = (tasks: Task[]) => { for (let i = tasks.length - 1; i >= 0; i--) stack.push(tasks[i]); };
+  pushAll(tree.children.map((node) => ({ t: 'node', node, parent: -1, topLevel: true })));
+  while (stack.length) {
+    const task = stack.pop()!;
+    if (task.t === 'directives') collectInlineDirectives(task.node, out);
+    else if (task.t === 'item') pushAll(visitItem(task.item, task.parent, task.leadCandidate, out));
+    else pushAll(visitNode(task.node, task.parent, task.topLevel, out));
+  }
   return out;
+}
+
+/** One block node: its own output now, its children as tasks. */
+function visitNode(node: RootContent, parent: number, topLevel: boolean, out: ParsedChunk): Task[] {
+  switch (node.type) {
+    case 'yaml':
+      out.frontMatter = { raw: node.value, range: pos(node) };
+      return [];
+    case 'heading': {
+      const text = plainText(node, false).trim();
+      out.headings.push({ text, depth: node.depth, range: pos(node) });
+      out.blocks.push({ kind: 'heading', text, range: pos(node), parent });
+      collectInlineDirectives(node, out);
+      return [];
+    }
+    case 'paragraph': {
+      const text = plainText(node);
+      const block: ChunkBlock = { kind: 'paragraph', text, range: pos(node), parent };
+      if (topLevel && node.children.length === 1 && node.children[0].type === 'strong') block.lead = text.trim();
+      out.blocks.push(block);
+      collectInlineDirectives(node, out);
+      return [];
+    }
+    case 'list':
+      return node.children.map((item) => ({ t: 'item', item, parent, leadCandidate: topLevel && node.ordered === true }));
+    case 'table':
+      visitTable(node, parent, out);
+      return [];
+    case 'blockquote':
+      return node.children.map((child) => ({ t: 'node', node: child, parent, topLevel: false }));
+    case 'code':
+      out.blocks.push({ kind: 'code', text: node.value, range: pos(node), parent });
+      return [];
+    case 'html':
+      out.blocks.push({ kind: 'html', text: node.value, range: pos(node), parent });
+      out.directives.push(...parseDirectives(node.value, pos(node).start.line));
+      return [];
+    default:
+      return [];
+  }
+}
+
+/** A list item is one block (its own text, without nested lists); nested lists and blocks follow it. */
+function visitItem(item: ListItem, parent: number, leadCandidate: boolean, out: ParsedChunk): Task[] {
+  const own = item.children.filter((c) => c.type !== 'list');
+  const text = own.map((c) => plainText(c)).join('\n');
+  const r = pos(item);
+  const last = own[own.length - 1];
+  if (last?.position) r.end = pos(last).end;
+  const index = out.blocks.length;
+  const block: ChunkBlock = { kind: 'listItem', text, range: r, parent };
+  if (leadCandidate && own[0]?.type === 'paragraph') block.lead = plainText(own[0]).split('\n')[0].trim();
+  out.blocks.push(block);
+  const tasks: Task[] = [];
+  for (const child of item.children) {
+    if (child.type === 'list') for (const sub of child.children) tasks.push({ t: 'item', item: sub, parent: index, leadCandidate: false });
+    else if (child.type === 'paragraph') tasks.push({ t: 'directives', node: child });
+    else tasks.push({ t: 'node', node: child, parent: index, topLevel: false });
+  }
+  return tasks;
+}
+
+function visitTable(table: Table, parent: number, out: ParsedChunk): void {
+  const [head, ...rows] = table.children;
+  if (!head) return;
+  const headerCells = head.children.map((c) => plainText(c));
+  const reasonCols = headerCells.map((h, i) => (REASON_COLUMN.test(h) ? i : -1)).filter((i) => i >= 0);
+  out.blocks.push({ kind: 'tableRow', text: headerCells.join(' | '), range: pos(head), parent, header: true });
+  for (const cell of head.children) collectInlineDirectives(cell, out);
+  for (const row of rows) {
+    for (const cell of row.children) collectInlineDirectives(cell, out);
+    const cells = row.children.map((c) => plainText(c));
+    const reasonCell = reasonCols.some((i) => (cells[i] ?? '').trim().length > 2);
+    out.blocks.push({ kind: 'tableRow', text: cells.join(' | '), range: pos(row), parent, reasonCell });
+  }
+}
+
+/**
+ * The text of a node, as mdast-util-to-string gives it (a literal's value, an image's alt, else the
+ * children's text joined; raw HTML only with `includeHtml`), but with an explicit stack: emphasis can
+ * nest thousands deep within the budget, and the recursive original overflows the stack on it.
+ */
+export function plainText(node: Nodes, includeHtml = true): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ('value' in n) {
+      if (n.type !== 'html' || includeHtml) parts.push(n.value);
+    } else if ('alt' in n && n.alt) {
+      parts.push(n.alt);
+    } else if ('children' in n) {
+      const children = n.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return parts.join('');
 }
 
 /** `<!-- mlsd-disable-line … -->` written inline inside a paragraph or heading. */

@@ -258,6 +258,10 @@ function classify(markers: SectionMarker[], blocks: TextBlock[], lines: string[]
     if (m.heading.pseudo && m.heading.range.start.line === block.range.start.line) continue;
     const text = searchableText(block);
     for (let k = 0; k < cues.length; k++) m.scores[k] += distinctHits(text, cues[k]);
+    // Numbers speak too: a user count or a latency bound is a requirement, whatever the heading.
+    const quantities = requirementQuantities(text);
+    // (Only beside a requirement word: a training log full of numbers is not a requirements section.)
+    if (quantities) for (const k of requirementSteps(framework)) if (distinctHits(text, cues[k])) m.scores[k] += 2 * quantities;
     m.words += wordsOf(block);
   }
   mapSections(markers, framework, matcher, lines);
@@ -281,6 +285,24 @@ function cuesFor(framework: Framework): string[][] {
     cueLists.set(framework, lists);
   }
   return lists;
+}
+
+const quantityMemo = new TextMemo<object, number>();
+const QUANTITY_KEY = {};
+let quantityRes: RegExp[][] | undefined;
+/** How many kinds of requirement number (scale, latency) a text gives: 0, 1 or 2. */
+function requirementQuantities(text: string): number {
+  if (!/\d/.test(text)) return 0;
+  return quantityMemo.get(QUANTITY_KEY, text, () => {
+    quantityRes ??= [lexicon.requirementNumbers.scale, lexicon.requirementNumbers.latency].map((ps) => ps.map((p) => new RegExp(p, 'iu')));
+    return quantityRes.filter((res) => res.some((re) => re.test(text))).length;
+  });
+}
+const requirementIndexes = new WeakMap<Framework, number[]>();
+function requirementSteps(framework: Framework): number[] {
+  let ids = requirementIndexes.get(framework);
+  if (!ids) requirementIndexes.set(framework, (ids = framework.steps.flatMap((s, k) => (s.roles?.includes('requirements') ? [k] : []))));
+  return ids;
 }
 
 const distinctMemo = new TextMemo<readonly string[], number>();
