@@ -106,6 +106,15 @@ describe('pathological inputs for the Markdown parser → too-complex', () => {
     'deeply nested lists (100 levels)': () => Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'),
     'alternating quote and list markers': () => `${'> - '.repeat(5_000)}x\n`,
     'an unclosed code fence followed by 100,000 lines': () => '```\n' + '# Data\n'.repeat(100_000),
+    // Issue 11: micromark pairs emphasis delimiters in quadratic time, then the text walk overflowed.
+    'a 20 KB emphasis line (9,995 * + a + 9,995 *)': () => `${'*'.repeat(9995)}a${'*'.repeat(9995)}\n`,
+    'emphasis openers and closers that never pair (*a_ × 5,000)': () => '*a_ '.repeat(5_000),
+    'intraword emphasis in one paragraph (a*b × 6,000, over lines)': () => Array.from({ length: 60 }, () => ' a*b'.repeat(100)).join('\n'),
+    'unmatched link closers (]( × 20,000)': () => Array.from({ length: 4 }, () => ']('.repeat(5_000)).join('\n'),
+    'nested emphasis 3,000 deep': () => `${'*a **a '.repeat(1_000)}b${' a** a*'.repeat(1_000)}`,
+    'a table header that does not match its delimiter row (so one paragraph, not rows)': () => `| a | b |\n|---|\n${'| *a_ *a_ *a_ *a_ |\n'.repeat(800)}`,
+    'a quote after a table, continued lazily': () => `| a | b |\n|---|---|\n| x | y |\n> q\n${'*a_ *a_ *a_ *a_\n'.repeat(800)}`,
+    'many paragraphs each just under the per-paragraph limit': () => Array.from({ length: 20 }, () => '*a_ '.repeat(1_900)).join('\n\n'),
   };
   for (const [name, make] of Object.entries(cases)) {
     test(name, () => {
@@ -129,6 +138,26 @@ describe('pathological inputs for the Markdown parser → too-complex', () => {
     assert.equal(rules(a, 'unjustified-model-choice').length, 1, 'rules still run on the sections after it');
   });
 
+  test('a pathological emphasis line costs only its own section (issue 11)', () => {
+    const text = [
+      '---', 'mlsd: true', '---', '', '# Doc', '', '## Requirements', '', 'We rank products for 10 million users within 100 ms.', '',
+      '## Notes', '', `${'*'.repeat(9995)}a${'*'.repeat(9995)}`, '', '## Model', '', 'We will use XGBoost.', '',
+    ].join('\n');
+    const a = check(text);
+    assert.equal(rules(a, 'too-complex').length, 1);
+    assert.equal(rules(a, 'too-complex')[0].range.start.line, 10, 'points at the section that was skipped');
+    assert.match(rules(a, 'too-complex')[0].message, /emphasis or link markers/);
+    assert.notEqual(a.doc.steps.find((s) => s.id === 'requirements')!.status, 'missing');
+    assert.ok(a.doc.headings.some((h) => h.text === 'Model'), 'the sections after it are still read');
+  });
+
+  test('50,000 headings are all read', () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => `## Section ${i}`).join('\n');
+    const a = check(text);
+    assert.equal(a.doc.headings.length, 50_000);
+    assert.deepEqual(rules(a, 'too-complex'), []);
+  });
+
   test('a junk paragraph does not multiply findings without bound', () => {
     const a = check('lorem ipsum '.repeat(400_000));
     assert.ok(a.findings.length < 1_000, `${a.findings.length} findings`);
@@ -136,6 +165,13 @@ describe('pathological inputs for the Markdown parser → too-complex', () => {
 });
 
 describe('moderate inputs are analysed as Markdown, not skipped', () => {
+  test('formatting a real doc may use: bold in every item of a long list, snake_case, links, tables', () => {
+    const list = Array.from({ length: 3_000 }, (_, i) => `- **item ${i}** with user_id_${i} and [a link](https://example.com/${i})`).join('\n');
+    const table = ['| feature | why |', '| --- | --- |', ...Array.from({ length: 300 }, (_, i) => `| **f_${i}** | because *it* helps |`)].join('\n');
+    const a = check(`# Doc\n\n## Data\n\n${list}\n\n${table}\n\n~~~\ncode\n~~~\n\n* * *\n`);
+    assert.deepEqual(rules(a, 'too-complex'), []);
+  });
+
   test('30-level nested list', () => {
     const a = check(Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'));
     assert.deepEqual(rules(a, 'too-complex'), []);

@@ -139,8 +139,10 @@ const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[
 
 /** A header row followed by a delimiter row with as many cells: a GFM table starts here. */
 function startsTable(text: string, from: number, to: number, nextFrom: number, nextTo: number): boolean {
+  const pipe = text.indexOf('|', nextFrom);
+  if (pipe < 0 || pipe >= nextTo) return false;
   const next = text.slice(nextFrom, nextTo);
-  if (!next.includes('|') || !DELIMITER_ROW.test(next)) return false;
+  if (!DELIMITER_ROW.test(next)) return false;
   return cellCount(text.slice(from, to)) === cellCount(next);
 }
 
