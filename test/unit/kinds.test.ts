@@ -1,0 +1,159 @@
+/**
+ * Document kinds: only design docs get design findings, templates structural ones, anything else
+ * none — and the shells can still lint a file as a design doc on request. Docs written for the test.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from './support/fixtures';
+
+const asShell = { asDesignDoc: false };
+
+const modelCard = `# Model card: parcel-size estimator
+
+## Model details
+
+A convolutional network that estimates parcel volume from one photo. Trained by the logistics team.
+
+## Intended use
+
+Sorting centres, to route parcels to the right belt. Not for pricing.
+
+## Out-of-scope use
+
+Anything involving people in the picture.
+
+## Training data
+
+Forty thousand labelled photos from three sorting centres.
+
+## Evaluation
+
+Mean absolute error of 6 % on a held-out centre; the model is retrained monthly and monitored for drift.
+
+## Deployment
+
+Served behind an API on one GPU.
+`;
+
+const lesson = `# Lesson 4: how to answer the evaluation question in an ML interview
+
+In this lesson you will learn what the interviewer expects when they ask about metrics.
+
+## What is an offline metric?
+
+Precision, recall and NDCG are computed on held-out data before launch. The interviewer wants the
+metric tied to the task.
+
+## Common mistakes
+
+Reporting accuracy on a fraud model; forgetting the online A/B test; no baseline model.
+
+## Practice questions
+
+Which metric would you pick for a feed ranker, and why? How do you serve and monitor it?
+`;
+
+const readme = `# parcel-tools
+
+Utilities for the sorting centre.
+
+## Installation
+
+\`\`\`sh
+pip install parcel-tools
+\`\`\`
+
+## Usage
+
+Run \`parcel-tools scan\` to read the belt cameras. The model directory holds the trained weights.
+
+## Contributing
+
+Open a pull request; the data folder has sample features and labels.
+
+## License
+
+MIT
+`;
+
+const template = `# Design doc template
+
+## Requirements
+
+- What business goal does the system serve?
+- How many users, and what latency?
+
+## Data
+
+- Where do labels come from?
+- [Describe the features]
+
+## Model
+
+- What baseline will the model beat?
+
+## Evaluation
+
+- Which offline metrics? Which online test?
+`;
+
+for (const [name, text, kind] of [['model card', modelCard, 'model-card'], ['lesson', lesson, 'lesson'], ['README', readme, 'readme']] as const) {
+  test(`a ${name} is no design doc and gets no findings at all`, () => {
+    const { doc, findings } = analyzeText(text, asShell);
+    assert.equal(doc.kind, kind, doc.kindReason);
+    assert.equal(doc.isDesignDoc, false);
+    assert.deepEqual(findings.map((f) => f.ruleId), []);
+    assert.ok(doc.kindReason.length > 5, 'the kind comes with a reason');
+  });
+}
+
+test('a file the user marks as a design doc is linted whatever it looks like', () => {
+  const { findings } = analyzeText(readme, { asDesignDoc: true });
+  assert.ok(findings.some((f) => f.ruleId === 'missing-step'));
+});
+
+test('front matter mlsd: true decides the kind', () => {
+  const { doc } = analyzeText(`---\nmlsd: true\n---\n${readme}`, asShell);
+  assert.equal(doc.isDesignDoc, true);
+});
+
+test('an unfilled template gets structural findings only (no placeholders, no missing topics)', () => {
+  const { doc, findings } = analyzeText(template, asShell);
+  assert.equal(doc.kind, 'template', doc.kindReason);
+  assert.equal(doc.isDesignDoc, true);
+  const rules = new Set(findings.map((f) => f.ruleId));
+  assert.ok(rules.has('missing-step'), 'serving and monitoring are still missing');
+  for (const content of ['missing-topic', 'unfilled-placeholder', 'empty-step', 'unjustified-model-choice', 'unquantified-requirements']) {
+    assert.ok(!rules.has(content), `${content} is not reported on a template`);
+  }
+});
+
+test('the gaps of one step form one finding that names them all', () => {
+  const doc = `# Song radio
+
+## Requirements
+
+Listeners want an endless station from one seed song; 20 million listeners a day, 150 ms per track.
+
+## Data
+
+Play logs with skips and likes from the last year; a like is a positive label. Features describe the
+song audio embedding and the listener's recent plays.
+
+## Model
+
+A two-tower model trained with in-batch negatives, compared with a co-listen count baseline because
+it handles new songs.
+
+## Monitoring
+
+The skip rate is on a dashboard.
+`;
+  const { findings } = analyzeText(doc, asShell);
+  const monitoring = findings.filter((f) => f.ruleId === 'missing-topic' && f.data?.step === 'monitoring');
+  assert.equal(monitoring.length, 1, 'one finding for the monitoring step');
+  const topics = monitoring[0].data?.topics as string[];
+  assert.ok(topics.includes('drift') && topics.includes('retraining'), JSON.stringify(topics));
+  assert.match(monitoring[0].message, /drift/);
+  assert.match(monitoring[0].message, /retraining/);
+});
