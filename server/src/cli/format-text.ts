@@ -24,7 +24,14 @@ export function formatText(reports: FileReport[]): string {
       continue;
     }
     const covered = r.steps.filter((s) => s.status === 'covered').length;
-    out.push(dim(`  ${r.isDesignDoc ? 'design doc' : 'not a design doc'} · ${covered}/${r.steps.length} steps covered · `) +
+    if (!r.isDesignDoc && !r.findings.length) {
+      // mlsd judged the file to be something else: say what and why, and how to lint it anyway.
+      out.push(dim(`  not a design doc (${r.kind?.reason ?? 'too few steps'}) — skipped; add 'mlsd: true' front matter to lint it`));
+      out.push('');
+      continue;
+    }
+    const kind = r.kind?.kind === 'template' ? 'design-doc template (structural checks only)' : r.isDesignDoc ? 'design doc' : 'not a design doc';
+    out.push(dim(`  ${kind} · ${covered}/${r.steps.length} steps covered · `) +
       r.steps.map((s) => `${MARK[s.status]}${s.id}`).join(' '));
     const posWidth = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of r.findings) {
