@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { ParseCache } from '../../server/src/core/parse-cache';
-import { parseChunk } from '../../server/src/core/parse';
+import { parseChunk, parseMarkdown, simpleHeadingChunk } from '../../server/src/core/parse';
 import { buildDesignDoc } from '../../server/src/core/model/build';
 import { splitLines } from '../../server/src/core/text';
 import { defaultFramework } from '../../server/src/knowledge/framework';
@@ -19,7 +19,7 @@ import { splitIncrementally } from '../../server/src/core/incremental-split';
 import { splitIntoChunks } from '../../server/src/core/split';
 import { applyEdit, editArb, OPENINGS } from '../support/fuzz-edits';
 
-const UNLIMITED = { maxChunkChars: Infinity, maxLineChars: Infinity, maxNesting: Infinity };
+const UNLIMITED = { maxChunkChars: Infinity, maxLineChars: Infinity, maxNesting: Infinity, maxDelimitersPerParagraph: Infinity, maxDelimiterWork: Infinity };
 
 /** Markdown pieces chosen to stress the splitter: fences with `#` lines, HTML comments, quotes, tables. */
 const piece = fc.constantFrom(
@@ -49,6 +49,24 @@ test('chunked parse equals whole-document parse', () => {
     }),
     { numRuns: 1500, seed: 20261123 },
   );
+});
+
+test('the plain-heading shortcut gives exactly what the parser gives', () => {
+  // Characters the shortcut allows, and ones that must send a heading to the parser.
+  const char = fc.constantFrom(...'aZé9 .,:;?\'"()/-', '#', '*', '_', '`', '<', '&', '\\', '[', '!', '~', '|', '\t', 'www.', 'http://', '@', '  ');
+  const chunk = fc.tuple(fc.integer({ min: 0, max: 7 }), fc.constantFrom(' ', '  ', ''), fc.array(char, { maxLength: 12 }), fc.constantFrom('', '\n', '\n\n', '\nx'))
+    .map(([depth, space, chars, tail]) => `${'#'.repeat(depth)}${space}${chars.join('')}${tail}`);
+  let shortcuts = 0;
+  fc.assert(
+    fc.property(chunk, fc.boolean(), (text, first) => {
+      const quick = simpleHeadingChunk(text);
+      if (!quick) return;
+      shortcuts++;
+      assert.deepEqual(quick, parseMarkdown(text, first));
+    }),
+    { numRuns: 5000, seed: 5 },
+  );
+  assert.ok(shortcuts > 150, `only ${shortcuts} inputs took the shortcut`);
 });
 
 /** The parts of an analysis a user sees: the doc model without its per-chunk cache links, and the findings. */

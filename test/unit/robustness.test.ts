@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Analysis } from '../../server/src/core/analyze';
 import { analyzeText } from './support/fixtures';
+import { plainText } from '../../server/src/core/parse';
+import type { Nodes } from 'mdast';
 
 function check(text: string): Analysis {
   let result: Analysis | undefined;
@@ -162,6 +164,13 @@ describe('pathological inputs for the Markdown parser → too-complex', () => {
     const a = check('lorem ipsum '.repeat(400_000));
     assert.ok(a.findings.length < 1_000, `${a.findings.length} findings`);
   });
+});
+
+test('text is collected from a tree 200,000 levels deep without recursion', () => {
+  let node: Nodes = { type: 'text', value: 'deep' };
+  for (let i = 0; i < 200_000; i++) node = { type: i % 2 ? 'emphasis' : 'strong', children: [node, { type: 'html', value: '<b>' }] } as Nodes;
+  const text = plainText({ type: 'paragraph', children: [{ type: 'text', value: 'a ' }, node as never, { type: 'image', url: 'x', alt: ' alt' }] } as Nodes, false);
+  assert.equal(text, 'a deep alt');
 });
 
 describe('moderate inputs are analysed as Markdown, not skipped', () => {
