@@ -3,7 +3,7 @@
  * rule's default and over per-topic severities), inline `mlsd-disable…` comments, and the
  * "disable for this line" fix every finding carries. A rule that throws becomes a finding, never a crash.
  */
-import type { DesignDoc, Finding, Framework, InlineDirective, Severity } from './types';
+import type { DesignDoc, Finding, Framework, InlineDirective, Position, Range, Severity } from './types';
 import type { MlsdConfig } from './config';
 import type { RuleContext } from './rules/rule';
 import { rules } from './rules';
@@ -72,7 +72,7 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
         ruleId: rule.meta.id,
         severity: configured && configured !== 'off' ? configured : (f.severity ?? (severity as Severity)),
         message: f.message,
-        range: f.range,
+        range: withinLines(f.range, lines),
         data: f.data,
         // A comment inside YAML front matter would break it, so no "disable" fix there.
         fixes: [...(f.fixes ?? []), ...(inFrontMatter ? [] : [disableFix(rule.meta.id, f.range.start.line, lines)])],
@@ -80,6 +80,18 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     }
   }
   return findings.sort((a, b) => comparePositions(a.range.start, b.range.start));
+}
+
+/** Every range ends inside its line: a rule may point past the end ("+20 characters"), editors may not. */
+function withinLines(r: Range, lines: string[]): Range {
+  const last = Math.max(0, lines.length - 1);
+  const clampPos = (p: Position): Position => {
+    const line = Math.min(Math.max(0, p.line), last);
+    return { line, character: Math.min(Math.max(0, p.character), (lines[line] ?? '').length) };
+  };
+  const start = clampPos(r.start);
+  const end = clampPos(r.end);
+  return comparePositions(end, start) < 0 ? { start, end: start } : { start, end };
 }
 
 const MLSD_KEY = /^(?:mlsd|problem|caseStudy)\s*:/;

@@ -79,6 +79,21 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
   for (const m of mentions) {
     if (!m.justified && m.families.every((f) => justifiedFamilies.has(`${m.block.stepId}:${f.id}`))) m.justified = true;
   }
+  // The reason may sit in any paragraph of the choice's own section (before or after it); a reason in
+  // another section, let alone another step, does not count.
+  const reasoned = new Map<number, boolean>();
+  const sectionReasons = (k: number): boolean => {
+    let v = reasoned.get(k);
+    if (v === undefined) {
+      // Paragraphs speak for the section; a list item or table row's reason belongs to that item.
+      v = inModel.some((i) => doc.blocks[i].sectionIndex === k && doc.blocks[i].kind === 'paragraph' && reasons(doc.blocks[i]));
+      reasoned.set(k, v);
+    }
+    return v;
+  };
+  for (const m of mentions) {
+    if (!m.justified && m.block.sectionIndex >= 0 && sectionReasons(m.block.sectionIndex)) m.justified = true;
+  }
   memo.set(doc, mentions);
   return mentions;
 }
