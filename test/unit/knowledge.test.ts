@@ -24,6 +24,36 @@ const describeFindings = (fs: { ruleId: string; range: { start: { line: number }
   fs.map((f) => `${f.range.start.line + 1} ${f.ruleId}: ${f.message}`);
 
 describe('schemas', () => {
+  test('lexicon.json matches schemas/lexicon.schema.json, and its patterns compile', () => {
+    const lexicon = JSON.parse(readFileSync(join(repoRoot, 'server/src/knowledge/lexicon.json'), 'utf8'));
+    const validate = ajv.compile(schema('lexicon.schema.json'));
+    assert.ok(validate(lexicon), ajv.errorsText(validate.errors));
+    for (const p of [...lexicon.requirementNumbers.scale, ...lexicon.requirementNumbers.latency, ...lexicon.imbalanceStatements.patterns]) new RegExp(p, 'iu');
+  });
+
+  test('every language pack matches schemas/language.schema.json and names only known steps and topics', () => {
+    const dir = join(repoRoot, 'server/src/knowledge/languages');
+    const validate = ajv.compile(schema('language.schema.json'));
+    const packs = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    assert.ok(packs.length >= 2, 'Russian and Korean at least');
+    for (const f of packs) {
+      const pack = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      assert.ok(validate(pack), `${f}: ${ajv.errorsText(validate.errors)}`);
+      for (const [stepId, step] of Object.entries(pack.steps ?? {}) as [string, { topics?: Record<string, { patterns?: string[] }> }][]) {
+        const def = defaultFramework.steps.find((s) => s.id === stepId);
+        assert.ok(def, `${f}: unknown step ${stepId}`);
+        for (const [topicId, t] of Object.entries(step.topics ?? {})) {
+          assert.ok(def.topics.some((x) => x.id === topicId), `${f}: unknown topic ${stepId}.${topicId}`);
+          for (const p of t.patterns ?? []) new RegExp(p, 'iu');
+        }
+      }
+    }
+  });
+
+  test('the built-in framework\'s topic patterns compile', () => {
+    for (const s of defaultFramework.steps) for (const t of s.topics) for (const p of t.patterns ?? []) new RegExp(p, 'iu');
+  });
+
   test('glossary.json matches schemas/glossary.schema.json', () => {
     const validate = ajv.compile(schema('glossary.schema.json'));
     assert.ok(validate(glossary), JSON.stringify(validate.errors));

@@ -12,7 +12,8 @@ const underline = paint('4');
 
 const MARK: Record<string, string> = { covered: '✓', thin: '~', missing: '✗' };
 
-export function formatText(reports: FileReport[]): string {
+/** `verbose` adds the kind's reason and how each heading was read. */
+export function formatText(reports: FileReport[], verbose = false): string {
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
@@ -27,12 +28,20 @@ export function formatText(reports: FileReport[]): string {
     if (!r.isDesignDoc && !r.findings.length) {
       // mlsd judged the file to be something else: say what and why, and how to lint it anyway.
       out.push(dim(`  not a design doc (${r.kind?.reason ?? 'too few steps'}) — skipped; add 'mlsd: true' front matter to lint it`));
+      if (verbose) for (const h of r.headings ?? []) out.push(dim(`  ${String(h.line).padStart(5)}  ${'#'.repeat(Math.min(6, h.level))} ${h.text.slice(0, 60)}  → ${h.steps.join(' + ') || '—'}`));
       out.push('');
       continue;
     }
     const kind = r.kind?.kind === 'template' ? 'design-doc template (structural checks only)' : r.isDesignDoc ? 'design doc' : 'not a design doc';
     out.push(dim(`  ${kind} · ${covered}/${r.steps.length} steps covered · `) +
       r.steps.map((s) => `${MARK[s.status]}${s.id}`).join(' '));
+    if (verbose) {
+      out.push(dim(`  kind: ${r.kind?.kind ?? '?'} — ${r.kind?.reason ?? ''}`));
+      for (const h of r.headings ?? []) {
+        const steps = h.steps.length ? h.steps.join(' + ') : '—';
+        out.push(dim(`  ${String(h.line).padStart(5)}  ${'#'.repeat(Math.min(6, h.level))} ${h.text.slice(0, 60)}  → ${steps}${h.why ? ` (${h.why})` : ''}`));
+      }
+    }
     const posWidth = Math.max(0, ...r.findings.map((f) => `${f.line}:${f.column}`.length));
     for (const f of r.findings) {
       totals[f.severity]++;

@@ -37,7 +37,8 @@ class UsageError extends Error {}
 const HELP = `mlsd ${pkg.version} — lint ML system design docs against the seven-step framework
 
 Usage:
-  mlsd lint [--format text|json|sarif] [--config FILE] [--max-warnings N] <files, folders or globs…>
+  mlsd lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--verbose] <files, folders or globs…>
+                                                    --verbose: each file's kind and how every heading was read
   mlsd new --title TITLE [--template ID] [FILE]     write a new design doc (stdout without FILE)
   mlsd new --list                                   list templates
   mlsd explain <rule-id | term>                     print a rule's page or a glossary entry
@@ -68,6 +69,7 @@ async function lint(args: string[]): Promise<number> {
       format: { type: 'string', short: 'f', default: 'text' },
       config: { type: 'string', short: 'c' },
       'max-warnings': { type: 'string' },
+      verbose: { type: 'boolean', short: 'V' },
       timeout: { type: 'string' },
     },
   });
@@ -142,7 +144,7 @@ async function lint(args: string[]): Promise<number> {
 
   if (format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${formatSarif(reports, pkg.version)}\n`);
-  else process.stdout.write(`${formatText(reports)}\n`);
+  else process.stdout.write(`${formatText(reports, values.verbose === true)}\n`);
 
   if (configError) return 2;
   const errors = reports.reduce((n, r) => n + (r.error ? 1 : 0) + r.findings.filter((f) => f.severity === 'error').length, 0);

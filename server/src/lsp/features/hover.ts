@@ -6,14 +6,19 @@ import { knowledge } from './knowledge-requests';
 import { markdownText } from './markdown-text';
 
 export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): Hover | null {
-  const heading = doc?.headings.find((h) => h.range.start.line === position.line && h.stepId && h.depth <= 6);
-  if (heading && doc) {
-    const step = doc.steps.find((s) => s.id === heading.stepId);
-    const def = framework.steps.find((s) => s.id === heading.stepId);
-    if (step && def) {
+  const heading = doc?.headings.find((h) => h.range.start.line === position.line && h.depth <= 6);
+  if (heading && doc && doc.isDesignDoc) {
+    // Which step the heading was taken for, and why — so a user can see the mapping and correct it.
+    const stepId = heading.sectionStepId;
+    const step = doc.steps.find((s) => s.id === stepId);
+    const def = framework.steps.find((s) => s.id === stepId);
+    const mapping = `${stepId ? `Read as **${markdownText(def?.title ?? stepId)}**${(heading.sectionStepIds?.length ?? 0) > 1 ? ` and ${heading.sectionStepIds!.slice(1).map((id) => `**${markdownText(framework.steps.find((f) => f.id === id)?.title ?? id)}**`).join(', ')}` : ''}` : 'Read as no step'}: ${markdownText(heading.why ?? '')}. To change it, put \`<!-- mlsd-step: step-id -->\` on the line above.`;
+    if (!step || !def) return { contents: { kind: MarkupKind.Markdown, value: mapping }, range: heading.range };
+    {
       // Titles, questions and topic labels may come from a custom framework file: shown as text.
       const topics = step.topics.map((t) => `- ${t.covered ? '✓' : '✗'} ${markdownText(t.label)}`).join('\n');
       const value = [
+        mapping, '',
         `**${markdownText(def.title)}** — ${step.status} (${step.wordCount} words)`, '',
         'Questions to answer:', ...def.questions.map((q) => `- ${markdownText(q)}`), '',
         'Topics:', topics,
