@@ -25,7 +25,7 @@ const describeFindings = (fs: { ruleId: string; range: { start: { line: number }
 
 describe('schemas', () => {
   test('lexicon.json matches schemas/lexicon.schema.json, and its patterns compile', () => {
-    const lexicon = JSON.parse(readFileSync(join(repoRoot, 'server/src/knowledge/lexicon.json'), 'utf8'));
+    const lexicon = JSON.parse(readFileSync(join(repoRoot, 'server/src/knowledge/lexicon.json'), 'utf8')) as { requirementNumbers: { scale: string[]; latency: string[] }; imbalanceStatements: { patterns: string[] } };
     const validate = ajv.compile(schema('lexicon.schema.json'));
     assert.ok(validate(lexicon), ajv.errorsText(validate.errors));
     for (const p of [...lexicon.requirementNumbers.scale, ...lexicon.requirementNumbers.latency, ...lexicon.imbalanceStatements.patterns]) new RegExp(p, 'iu');

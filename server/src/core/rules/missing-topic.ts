@@ -32,7 +32,9 @@ export const missingTopic: Rule = {
       const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
       const labels = gaps.map((g) => lowerFirst(g.t.label));
       const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-      const why = gaps.length === 1 ? ` ${gaps[0].t.why}` : ` ${gaps[0].t.why}`;
+      // The reason is the first gap's, in the doc's own terms (a classifier gets no recommender advice).
+      const firstDef = ctx.framework.steps.find((f) => f.id === s.id)?.topics.find((t) => t.id === gaps[0].t.id);
+      const why = ` ${(task && firstDef?.whyByTask?.[task]) || gaps[0].t.why}`;
       out.push({
         message: `'${s.title}' does not mention ${named}.${why}`,
         range: anchor,
