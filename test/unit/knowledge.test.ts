@@ -37,7 +37,7 @@ describe('schemas', () => {
     const packs = readdirSync(dir).filter((f) => f.endsWith('.json'));
     assert.ok(packs.length >= 2, 'Russian and Korean at least');
     for (const f of packs) {
-      const pack = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+      const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { steps?: Record<string, unknown> };
       assert.ok(validate(pack), `${f}: ${ajv.errorsText(validate.errors)}`);
       for (const [stepId, step] of Object.entries(pack.steps ?? {}) as [string, { topics?: Record<string, { patterns?: string[] }> }][]) {
         const def = defaultFramework.steps.find((s) => s.id === stepId);
