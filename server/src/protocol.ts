@@ -12,7 +12,8 @@ import type { Range, StepStatus, SeveritySetting } from './core/types';
 export const DocumentModelRequest = 'mlsd/documentModel';
 export interface DocumentModelParams { uri: string }
 export interface OutlineTopic { id: string; label: string; covered: boolean; severity: SeveritySetting; range?: Range }
-export interface OutlineHeading { text: string; depth: number; range: Range }
+/** `why`: how the heading was read ('heading names Data preparation', 'under Model') — shown as its tooltip. */
+export interface OutlineHeading { text: string; depth: number; range: Range; why?: string }
 export interface OutlineStep {
   id: string;
   title: string;
@@ -27,6 +28,8 @@ export interface DocumentModelResult {
   version: number | null;
   isDesignDoc: boolean;
   designDocReason: string;
+  /** design-doc, template, model-card, lesson, readme… (only design docs get design findings). */
+  kind?: string;
   steps: OutlineStep[];
   coveredCount: number;
   stepCount: number;

@@ -66,6 +66,8 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.heading.text || '(empty heading)');
       item.id = `step:${node.step.id}/heading:${node.index}`;
       item.description = `H${node.heading.depth}`;
+      // How mlsd read the heading, so a wrong mapping can be seen (and fixed with <!-- mlsd-step: id -->).
+      if (node.heading.why) item.tooltip = `Read as ${node.step.title}: ${node.heading.why}. Put <!-- mlsd-step: step-id --> above the heading to change it.`;
       item.iconPath = new vscode.ThemeIcon('symbol-string');
       item.contextValue = 'mlsd.heading';
       item.command = revealCommand(node.uri, node.heading.range, 'Go to heading');

@@ -39,7 +39,7 @@ export function toDocumentModel(uri: string, version: number | null, s: Analysis
     title: st.title,
     status: st.status,
     range: st.range,
-    headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range })),
+    headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range, ...(h.why ? { why: h.why } : {}) })),
     topics: st.topics.map((t) => ({ id: t.id, label: t.label, covered: t.covered, severity: t.severity, range: t.evidence })),
     findingCount: perStep.get(st.id) ?? 0,
   }));
@@ -48,6 +48,7 @@ export function toDocumentModel(uri: string, version: number | null, s: Analysis
     version,
     isDesignDoc: lintable,
     designDocReason: s.doc.designDocReason,
+    kind: s.doc.kind,
     steps,
     coveredCount: steps.filter((st) => st.status === 'covered').length,
     stepCount: steps.length,
