@@ -31,6 +31,8 @@ export interface DocumentKindCues {
 
 export interface Lexicon {
   justification: string[];
+  /** Reason words strong enough to justify every choice of their section ("because", "compared with"). */
+  sectionJustification: string[];
   justificationHeadings: string[];
   /** Words that introduce a list of models being surveyed rather than chosen ("Typical options:"). */
   enumerationCues: string[];

@@ -86,7 +86,7 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
     let v = reasoned.get(k);
     if (v === undefined) {
       // Paragraphs speak for the section; a list item or table row's reason belongs to that item.
-      v = inModel.some((i) => doc.blocks[i].sectionIndex === k && doc.blocks[i].kind === 'paragraph' && reasons(doc.blocks[i]));
+      v = inModel.some((i) => doc.blocks[i].sectionIndex === k && doc.blocks[i].kind === 'paragraph' && matchesAny(doc.blocks[i].text, lexicon.sectionJustification));
       reasoned.set(k, v);
     }
     return v;
