@@ -225,7 +225,6 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     minSteps: 3,
   };
   const kind = decideKind(kindInput);
-  (globalThis as { __mlsdKindInput?: unknown }).__mlsdKindInput = kindInput;
   return {
     lineCount: lines.length,
     frontMatter,
