@@ -42,6 +42,8 @@ export interface FrameworkTopic {
   why: string;
   /** Regular expressions (case-insensitive, unicode) for quantities that show the topic: "200 ms", "10k QPS". */
   patterns?: string[];
+  /** A rule that reports this gap more precisely (missing-baseline): when it fires, missing-topic leaves the topic out. */
+  reportedBy?: string;
   /** `why` phrased for one task (lexicon problem types), so a classifier is not given recommender advice. */
   whyByTask?: Record<string, string>;
   /** Only for these tasks (lexicon problem types: classification, ranking…); absent means always. */

@@ -2,6 +2,10 @@ import type { Rule } from './rule';
 import type { Severity } from '../types';
 import { lowerFirst, stepAnchor } from './helpers';
 import { detectTask } from './task';
+import { missingBaseline } from './missing-baseline';
+
+/** Rules that report a topic's gap more precisely (`reportedBy` in the framework). */
+const PRECISE: Record<string, Rule> = { 'missing-baseline': missingBaseline };
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
@@ -18,9 +22,18 @@ export const missingTopic: Rule = {
     const out = [];
     const task = detectTask(doc, ctx);
     // Some topics only make sense for some tasks (class imbalance for a classifier): unknown task, no finding.
+    const preciseFires = new Map<string, boolean>();
     const applies = (stepId: string, topicId: string) => {
       const def = ctx.framework.steps.find((f) => f.id === stepId)?.topics.find((t) => t.id === topicId);
-      return !def?.appliesTo || (task !== undefined && def.appliesTo.includes(task));
+      if (def?.appliesTo && (task === undefined || !def.appliesTo.includes(task))) return false;
+      // One gap, one finding: the precise rule speaks for it when it fires.
+      const precise = def?.reportedBy ? PRECISE[def.reportedBy] : undefined;
+      if (precise) {
+        let fires = preciseFires.get(precise.meta.id);
+        if (fires === undefined) preciseFires.set(precise.meta.id, (fires = precise.check(doc, ctx).length > 0));
+        if (fires) return false;
+      }
+      return true;
     };
     for (const s of doc.steps) {
       const anchor = stepAnchor(s);
