@@ -16,7 +16,9 @@ export function readFrontMatter(raw: string, fenceRange: Range): FrontMatter {
       const line = err.linePos?.[0]?.line ?? before.split('\n').length;
       const col = err.linePos?.[0]?.col ?? offset - before.lastIndexOf('\n');
       const docLine = fenceRange.start.line + line; // +1 for the opening fence, -1 for 1-based
-      fm.error = { message: err.message.split('\n')[0], range: range(docLine, Math.max(0, col - 1), docLine, Math.max(col, 1) + 20) };
+      // Up to the end of the offending line (the raw YAML holds it), never past it.
+      const lineLength = (raw.split('\n')[line - 1] ?? '').length;
+      fm.error = { message: err.message.split('\n')[0], range: range(docLine, Math.min(Math.max(0, col - 1), lineLength), docLine, Math.max(Math.min(col + 20, lineLength), Math.min(Math.max(0, col - 1), lineLength))) };
       return fm;
     }
     fm.data = doc.toJS({ maxAliasCount: 50 });

@@ -10,10 +10,11 @@ export const tooComplex: Rule = {
     fixable: false,
     templates: true,
   },
-  check(doc) {
+  check(doc, ctx) {
     return doc.skipped.map((s) => ({
       message: `Too complex to analyse: ${s.reason}. mlsd read lines ${s.range.start.line + 1}–${s.range.end.line + 1} as plain text, so steps and topics there may be missed.`,
-      range: { start: s.range.start, end: { line: s.range.start.line, character: Math.min(s.range.end.character, 200) } },
+      // On the region's first line (its end character belongs to its last line).
+      range: { start: s.range.start, end: { line: s.range.start.line, character: Math.min((ctx.lines[s.range.start.line] ?? '').length, 200) } },
       data: { reason: s.reason },
     }));
   },
