@@ -4,6 +4,7 @@ import type { ModelStore } from '../modelStore';
 import type { MlsdServer } from '../server';
 import { toRange, type OutlineNode } from '../views/outlineItems';
 import { Views } from './ids';
+import type { OutlineStep } from '../../../server/src/protocol';
 
 function asUri(u: unknown): vscode.Uri | undefined {
   if (u instanceof vscode.Uri) return u;
@@ -62,9 +63,15 @@ export class NavigationCommands {
       stepId = pick.id;
     }
     await this.server.insertStep(uri, stepId);
-    const current = await this.store.refresh();
-    const step = current?.model.steps.find((s) => s.id === stepId);
-    if (step?.range && current && current.document.uri.toString() === uri.toString()) await this.revealStep(uri, toRange(step.range));
+    // The edit is applied before the server has analysed it: wait (briefly) for a model that has the step.
+    let step: OutlineStep | undefined;
+    for (let i = 0; i < 30 && !step?.range; i++) {
+      if (i) await new Promise((resolve) => setTimeout(resolve, 100));
+      const model = await this.server.documentModel(uri).catch(() => undefined);
+      step = model?.steps.find((s) => s.id === stepId && s.status !== 'missing');
+    }
+    await this.store.refresh();
+    if (step?.range) await this.revealStep(uri, toRange(step.range));
     return true;
   }
 
