@@ -247,7 +247,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
 /** Assigns blocks to sections, scores each section's body, and maps the sections onto steps. */
 function classify(markers: SectionMarker[], blocks: TextBlock[], lines: string[], framework: Framework, matcher: HeadingMatcher, wordsOf: (b: TextBlock) => number): void {
   const cues = cuesFor(framework);
-  for (const m of markers) { m.scores = cues.map((c) => 2 * distinctHits(m.heading.text, c)); m.words = 0; }
+  for (const m of markers) { m.scores = cueScores(m.heading.text, framework).map((n) => 2 * n); m.words = 0; }
   let mi = -1;
   for (const block of blocks) {
     while (mi + 1 < markers.length && markers[mi + 1].heading.range.start.line <= block.range.start.line) mi++;
@@ -256,11 +256,12 @@ function classify(markers: SectionMarker[], blocks: TextBlock[], lines: string[]
     const m = markers[mi];
     if (m.heading.pseudo && m.heading.range.start.line === block.range.start.line) continue;
     const text = searchableText(block);
-    for (let k = 0; k < cues.length; k++) m.scores[k] += distinctHits(text, cues[k]);
+    const scores = cueScores(text, framework);
+    for (let k = 0; k < cues.length; k++) m.scores[k] += scores[k];
     // Numbers speak too: a user count or a latency bound is a requirement, whatever the heading.
     const quantities = requirementQuantities(text);
     // (Only beside a requirement word: a training log full of numbers is not a requirements section.)
-    if (quantities) for (const k of requirementSteps(framework)) if (distinctHits(text, cues[k])) m.scores[k] += 2 * quantities;
+    if (quantities) for (const k of requirementSteps(framework)) if (scores[k]) m.scores[k] += 2 * quantities;
     m.words += wordsOf(block);
   }
   mapSections(markers, framework, matcher, lines);
@@ -304,11 +305,39 @@ function requirementSteps(framework: Framework): number[] {
   return ids;
 }
 
-const distinctMemo = new TextMemo<readonly string[], number>();
-function distinctHits(text: string, cues: readonly string[]): number {
-  if (!cues.length) return 0;
-  return distinctMemo.get(cues, text, () => new Set(findAll(text, cues).map((h) => h.text.toLowerCase())).size);
+interface CueIndex { all: string[]; lists: string[][]; owners: Map<string, number[]> }
+const cueIndexes = new WeakMap<Framework, CueIndex>();
+const scoreMemo = new TextMemo<CueIndex, number[]>();
+/**
+ * Distinct cue words per step in a text, in one regex pass over every step's cues (seven passes
+ * cost more than the rest of the model); each distinct hit is attributed to the steps it belongs to.
+ */
+function cueScores(text: string, framework: Framework): number[] {
+  let index = cueIndexes.get(framework);
+  if (!index) {
+    const lists = cuesFor(framework);
+    cueIndexes.set(framework, (index = { all: [...new Set(lists.flat())], lists, owners: new Map() }));
+  }
+  const ix = index;
+  return scoreMemo.get(ix, text, () => {
+    const scores = ix.lists.map(() => 0);
+    const seen = new Set<string>();
+    for (const hit of findAll(text, ix.all)) {
+      const key = hit.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let owners = ix.owners.get(key);
+      if (!owners) {
+        owners = ix.lists.flatMap((list, k) => (findFirst(hit.text, list)?.text.length === hit.text.length ? [k] : []));
+        if (ix.owners.size > 20000) ix.owners.clear();
+        ix.owners.set(key, owners);
+      }
+      for (const k of owners) scores[k]++;
+    }
+    return scores;
+  });
 }
+
 
 const htmlText = new TextMemo<object, string>();
 const HTML_KEY = {};
