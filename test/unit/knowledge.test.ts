@@ -108,12 +108,12 @@ describe('templates', () => {
     for (const p of ['recommendation', 'classification', 'regression', 'retrieval']) assert.ok(templates().some((t) => t.problemType === p), p);
   });
   for (const t of templates()) {
-    test(`${t.id}: a new doc from it has every step detected, and its prompts are flagged until filled`, () => {
+    test(`${t.id}: a new doc from it has every step detected, and each step is flagged not started until filled`, () => {
       const text = renderTemplate(t, 'Test system', 'text');
       const { doc, findings } = analyze(text, { framework: defaultFramework });
       assert.ok(doc.isDesignDoc);
       for (const step of doc.steps) assert.notEqual(step.status, 'missing', `${t.id}: ${step.id}`);
-      assert.ok(findings.some((f) => f.ruleId === 'unfilled-placeholder'));
+      for (const step of doc.steps) assert.ok(findings.some((f) => f.ruleId === 'empty-step' && f.data?.step === step.id && /not started/.test(f.message)), `${t.id}: ${step.id}`);
       assert.ok(!/\{\{/.test(text), 'no template syntax left in plain output');
     });
     test(`${t.id}: the snippet form has numbered tab stops and escapes`, () => {

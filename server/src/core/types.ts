@@ -154,6 +154,10 @@ export interface StepModel {
   firstLine?: number;
   /** No section of its own, but its topics are covered in other sections (status thin). */
   inPassing?: boolean;
+  /** Its sections hold template prompts and no word of an answer yet (status thin). */
+  notStarted?: boolean;
+  /** How many prompt lines wait for an answer, when not started. */
+  promptCount?: number;
 }
 
 export interface FrontMatter {

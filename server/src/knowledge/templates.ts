@@ -1,7 +1,8 @@
 /**
  * Templates for `mlsd new` and "MLSD: New Design Doc". Source syntax: `{{title}}` is the doc title,
- * `{{?prompt}}` a place the writer fills in. Rendered either as a VS Code snippet (tab stops) or
- * as plain text with `TODO: prompt` lines that the unfilled-placeholder rule keeps flagging until done.
+ * `{{?prompt}}` a place the writer fills in. Rendered either as a VS Code snippet (tab stops whose
+ * default text is `TODO: prompt`) or as plain text with `TODO: prompt` lines; either way the core
+ * reads an untouched step as not started (core/model/prompts.ts) until the writer answers it.
  */
 import { splitFrontMatter } from './front-matter-split';
 import sevenStep from './templates/seven-step.md';
@@ -47,7 +48,9 @@ export function renderTemplate(t: Template, title: string, mode: 'snippet' | 'te
   const out = parts.map((part) => {
     if (part === '{{title}}') return snippetEscape(cleanTitle);
     const m = /^\{\{\?([^{}\n]*)\}\}$/.exec(part);
-    if (m) return `\${${++stop}:${snippetEscape(m[1].trim()).replace(/,/g, ',').replace(/\|/g, '|')}}`;
+    // The tab stop keeps the TODO marker: typing over it replaces both, and a stop left untouched
+    // stays a recognisable prompt (the step reads as not started), not a question posing as content.
+    if (m) return `\${${++stop}:TODO: ${snippetEscape(m[1].trim())}}`;
     return snippetEscape(part);
   });
   return out.join('') + '$0';

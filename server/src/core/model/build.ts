@@ -15,6 +15,7 @@ import { createHeadingMatcher, type HeadingMatcher } from './headings';
 import { mapSections, type SectionMarker } from './sections';
 import { decideKind } from './kind';
 import { readFrontMatter } from './front-matter';
+import { frameworkQuestions, holdsMarker, isPromptLine, isPromptRow, withoutPrompts } from './prompts';
 import type { Budget } from '../budget';
 
 export interface BuildOptions {
@@ -116,7 +117,8 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
   }
 
   // Headings (and bold lines standing in for them) → sections → steps; see sections.ts.
-  const wordsOf = (b: TextBlock) => (isWordy(b) ? contentWords(b) : 0);
+  const questions = frameworkQuestions(framework);
+  const wordsOf = (b: TextBlock) => (isWordy(b) ? contentWords(b, questions) : 0);
   const realSteps = (ms: SectionMarker[]) => new Set(ms.flatMap((m) => m.heading.sectionStepIds ?? []));
   let markers: SectionMarker[] = headings.map((heading) => ({ heading, pseudo: false, scores: [], words: 0 }));
   const boldLeads = leads.filter((l) => blocks[l.block].kind === 'paragraph' && l.text.split(/\s+/).length <= 12 && !/[.:;]\s*$/.test(l.text));
@@ -182,12 +184,27 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     const units = unitsByStep.get(step.id) ?? [];
     let wordCount = 0;
     for (const u of units) {
-      if ('chunk' in u) wordCount += chunkFact(u.chunk, WORDS_KEY, () => u.blocks.reduce((n, b) => n + wordsOf(b as TextBlock), 0));
+      if ('chunk' in u) wordCount += chunkFact(u.chunk, questions, () => u.blocks.reduce((n, b) => n + wordsOf(b as TextBlock), 0));
       else wordCount += wordsOf(u);
     }
+    // Sections with template prompts and no word of an answer: the step is there, not started.
+    // A table header row frames answers ("Metric | Target") without being one.
+    let prompts = 0;
+    if (own.length && wordCount < (step.minWords ?? 30)) {
+      let answered = 0;
+      for (const u of units) {
+        for (const b of 'chunk' in u ? u.blocks : [u]) {
+          if (!isWordy(b)) continue;
+          // "We use XGBoost. TODO" is an answer with a marker: only whole prompt lines are prompts.
+          if (!(b as TextBlock).header) answered += countWords(answerText(b, questions));
+          prompts += promptLines(b, questions);
+        }
+      }
+      if (answered) prompts = 0;
+    }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, units, blocks, doc0, false)),
-      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, doc0, true)),
+      ...step.topics.map((t) => coverage(t, units, blocks, doc0, false, questions)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, doc0, true, questions)),
     ];
     // A step with no section of its own may still be there in passing: when the doc covers at least
     // half of its topics elsewhere, a reviewer calls it thin, not missing.
@@ -204,6 +221,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       topics,
       firstLine: own[0]?.heading.range.start.line,
       ...(coveredElsewhere ? { inPassing: true } : {}),
+      ...(prompts ? { notStarted: true, promptCount: prompts } : {}),
     };
   });
 
@@ -346,6 +364,13 @@ function searchableText(b: { kind: string; text: string }): string {
   return b.kind === 'html' ? htmlText.get(HTML_KEY, b.text, () => b.text.replace(/<!--[^]*?-->/g, ' ').replace(/<[^>]*>/g, ' ')) : b.text;
 }
 
+const answerMemo = new TextMemo<object, string>();
+/** What a block answers: its searchable text without template prompts. */
+function answerText(b: { kind: string; text: string }, questions: Set<string>): string {
+  if (b.kind === 'tableRow') return answerMemo.get(questions, b.text, () => (isPromptRow(b.text, questions) ? '' : b.text));
+  return answerMemo.get(questions, b.text, () => withoutPrompts(searchableText(b), questions));
+}
+
 /** Distinct ML words in the doc's prose, counted up to 3. */
 function mlSignals(blocks: TextBlock[]): number {
   const seen = new Set<string>();
@@ -360,11 +385,16 @@ function mlSignals(blocks: TextBlock[]): number {
 }
 
 const wordMemo = new TextMemo<object, number>();
-/** Chunk-fact key for a chunk's word count. */
-const WORDS_KEY = {};
-/** Words of real content: a line still holding a template prompt (TODO:, {{…}}) counts for nothing. */
-function contentWords(b: { kind: string; text: string }): number {
-  return wordMemo.get(WORDS_KEY, b.text, () => countWords(searchableText(b).split('\n').filter((l) => !/\bTODO\b|\bTBD\b|\{\{|\$\{\d/.test(l)).join('\n')));
+const promptMemo = new TextMemo<object, number>();
+/** Words of real content: a line still holding a template prompt (see prompts.ts) counts for nothing.
+ * Memoised per framework, since the framework's guiding questions are prompts too. */
+function contentWords(b: { kind: string; text: string }, questions: Set<string>): number {
+  return wordMemo.get(questions, b.text, () => countWords(searchableText(b).split('\n').filter((l) => !holdsMarker(l, questions)).join('\n')));
+}
+/** Lines of a block that are template prompts. */
+function promptLines(b: { kind: string; text: string }, questions: Set<string>): number {
+  if (b.kind === 'tableRow') return promptMemo.get(questions, b.text, () => (isPromptRow(b.text, questions) ? 1 : 0));
+  return promptMemo.get(questions, b.text, () => searchableText(b).split('\n').filter((l) => isPromptLine(l, questions)).length);
 }
 
 const isWordy = (b: { kind: string }) => b.kind !== 'heading';
@@ -387,10 +417,10 @@ function showsTopic(text: string, topic: FrameworkTopic): boolean {
  * A topic is covered when the doc covers it anywhere — its own step's sections first (the evidence
  * a reader expects), then any section, table, list, HTML block or code block of the doc.
  */
-function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean): TopicCoverage {
+function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean, questions: Set<string>): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
-  const hit = (b: { kind: string; text: string }) => b.kind !== 'heading' && showsTopic(searchableText(b), topic);
+  const hit = (b: { kind: string; text: string }) => b.kind !== 'heading' && showsTopic(answerText(b, questions), topic);
   for (const u of units) {
     let evidence: Range | undefined;
     if ('chunk' in u) {

@@ -37,7 +37,8 @@ export const missingTopic: Rule = {
     };
     for (const s of doc.steps) {
       const anchor = stepAnchor(s);
-      if (s.status === 'missing' || !anchor) continue;
+      // A step not started yet has one finding already (empty-step): its topics are all still to come.
+      if (s.status === 'missing' || s.notStarted || !anchor) continue;
       const gaps = s.topics
         .map((t) => ({ t, severity: ctx.topicSeverities[`${s.id}.${t.id}`] ?? t.severity }))
         .filter((g) => !g.t.covered && g.severity !== 'off' && applies(s.id, g.t.id));

@@ -41,7 +41,10 @@ export const unfilledPlaceholder: Rule = {
     // Look at the source lines of prose blocks only: code and HTML comments may say TODO legitimately.
     const seen = new Set<number>();
     const out: RuleFinding[] = [];
+    // A step that holds nothing but prompts gets one "not started" finding from empty-step instead.
+    const notStarted = new Set(doc.steps.filter((s) => s.notStarted).map((s) => s.id));
     for (const block of candidateBlocks(doc)) {
+      if (block.stepId && notStarted.has(block.stepId)) continue;
       for (let l = block.range.start.line; l <= block.range.end.line; l++) {
         if (seen.has(l)) continue;
         seen.add(l);
