@@ -157,3 +157,47 @@ The skip rate is on a dashboard.
   assert.match(monitoring[0].message, /drift/);
   assert.match(monitoring[0].message, /retraining/);
 });
+
+const chapterBody = `
+## Why this chapter
+
+Before any model, a team agrees on what the system must do. This part walks through the questions.
+
+## Business requirements
+
+What does the product gain when results get better: more bookings, longer sessions, fewer refunds?
+
+## Technical requirements
+
+Latency budgets are usually given at p99, for example 200 ms for a results page; throughput in
+queries per second at peak, for example 5,000 QPS for a mid-sized marketplace.
+
+## Data constraints
+
+Which logs exist, how long they are kept, and what may not be used for privacy reasons.
+
+## Success metrics
+
+Online metrics such as click-through rate and offline metrics such as NDCG@10 for the ranking model.
+`;
+
+test('a chapter whose subtitle names a step is a lesson, not a design doc', () => {
+  const { doc, findings } = analyzeText(`# Hotel search: problem definition and requirements\n${chapterBody}`, asShell);
+  assert.equal(doc.kind, 'lesson', doc.kindReason);
+  assert.match(doc.kindReason, /chapter/);
+  assert.deepEqual(findings, []);
+});
+
+test('a title that names the system before a colon stays a design doc', () => {
+  const { doc } = analyzeText(`# Hotel search: ranking for a travel marketplace\n${chapterBody}
+## Model
+
+A gradient-boosted ranker (LambdaMART) trained on two years of search sessions, compared with a
+popularity baseline; it wins on NDCG@10 by four points offline.
+
+## Serving
+
+Scores are computed at request time for the top 500 candidates from the retrieval stage.
+`, asShell);
+  assert.equal(doc.isDesignDoc, true, doc.kindReason);
+});

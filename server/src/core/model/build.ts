@@ -228,7 +228,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
   const fmData = frontMatter?.data && typeof frontMatter.data === 'object' ? (frontMatter.data as Record<string, unknown>) : undefined;
   const allHeadings = markers.map((m) => m.heading);
   const title = allHeadings.findIndex((h) => h.mappedBy === 'title');
-  const titleMatch = title >= 0 ? matcher.matchDetail(allHeadings[title].text) : undefined;
+  const titleMatch = title >= 0 ? titleStepMatch(allHeadings[title].text, matcher) : undefined;
   const kindInput = {
     headings: allHeadings,
     title,
@@ -356,6 +356,18 @@ function cueScores(text: string, framework: Framework): number[] {
   });
 }
 
+
+/**
+ * The step a title names, whole or as its subtitle: "Data preparation" and "Search ranking: problem
+ * definition & requirements" are chapters of a book about one step, where a design doc's title names
+ * its system ("Search ranking for a travel site").
+ */
+function titleStepMatch(text: string, matcher: HeadingMatcher): ReturnType<HeadingMatcher['matchDetail']> {
+  const whole = matcher.matchDetail(text);
+  if (whole?.exact) return whole;
+  const subtitle = /[:—–|]\s*([^:—–|]+)$/.exec(text)?.[1];
+  return subtitle ? matcher.matchDetail(subtitle) : whole;
+}
 
 const htmlText = new TextMemo<object, string>();
 const HTML_KEY = {};
