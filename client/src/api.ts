@@ -5,6 +5,7 @@ import type { PracticeMode } from './practice/practiceMode';
 import type { MlsdServer } from './server';
 import type { CaseStudyPanel } from './views/caseStudyPanel';
 import type { OutlineProvider } from './views/outlineTree';
+import type { CoverageStatus } from './statusBar';
 
 export interface MlsdApi {
   /** Time spent inside `activate()` in ms (the server starts in the background). */
@@ -17,4 +18,5 @@ export interface MlsdApi {
   readonly outline: OutlineProvider;
   readonly caseStudy: CaseStudyPanel;
   readonly practice: PracticeMode;
+  readonly status: CoverageStatus;
 }

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   const server = new MlsdServer(lc, started);
   const models = new ModelStore(server, output);
-  const { provider: outline, disposables: outlineDisposables } = registerOutlineViews(models, [Views.explorerOutline, Views.containerOutline]);
+  const { provider: outline, disposables: outlineDisposables } = registerOutlineViews(models, [Views.outline]);
   const status = new CoverageStatus(models);
   const panel = new CaseStudyPanel(context, server, output);
   const follower = new CursorFollower(models, server, panel);
@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   return {
     activationMs: performance.now() - t0,
-    ready: started, client: lc, server, models, outline, caseStudy: panel, practice,
+    ready: started, client: lc, server, models, outline, caseStudy: panel, practice, status,
   };
 }
 

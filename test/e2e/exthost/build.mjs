@@ -1,18 +1,26 @@
-// Bundles the extension-host suite (TypeScript) to .test-artifacts/exthost-out/{index,suite}.js.
-// `vscode` and `mocha` stay external: the extension host provides the first, node_modules the second.
+// Bundles the extension-host suites (TypeScript) to .test-artifacts/exthost-out/: index.js + suite.js
+// (the trusted run) and index-restricted.js + restricted.js (Restricted Mode). `vscode` and `mocha`
+// stay external: the extension host provides the first, node_modules the second.
 import * as esbuild from 'esbuild';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const OUT = path.join(ROOT, '.test-artifacts', 'exthost-out');
+const src = (f) => path.join(ROOT, 'test/e2e/exthost', f);
 
+/** Returns the entry for the trusted run; the Restricted Mode entry is `restrictedEntry`. */
 export async function buildExthostSuite() {
   await esbuild.build({
-    entryPoints: { index: path.join(ROOT, 'test/e2e/exthost/index.ts'), suite: path.join(ROOT, 'test/e2e/exthost/suite.ts') },
+    entryPoints: {
+      index: src('index.ts'), suite: src('suite.ts'),
+      'index-restricted': src('index-restricted.ts'), restricted: src('restricted/restricted.test.ts'),
+    },
     outdir: OUT, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
   });
   return path.join(OUT, 'index.js');
 }
+
+export const restrictedEntry = path.join(OUT, 'index-restricted.js');
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await buildExthostSuite());

@@ -1,20 +1,4 @@
-/**
- * Extension test entry, `@vscode/test-electron` contract: `run()` runs mocha inside the real
- * extension host. Each result is also logged as one `MLSD-RESULT {json}` line so the code-server
- * runner (test/e2e/exthost.test.mjs) can report them through the node test runner.
- */
-import * as path from 'node:path';
-import Mocha from 'mocha';
+/** Extension test entry, `@vscode/test-electron` contract: `run()` runs mocha inside the real extension host. */
+import { runMocha } from './run-mocha';
 
-export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
-  mocha.addFile(path.join(__dirname, 'suite.js'));
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => (failures ? reject(new Error(`${failures} extension-host tests failed`)) : resolve()));
-    const report = (state: string, t: Mocha.Test, err?: Error) =>
-      console.log(`MLSD-RESULT ${JSON.stringify({ title: t.fullTitle(), state, duration: t.duration ?? 0, error: err ? `${err.message}\n${err.stack ?? ''}` : undefined })}`);
-    runner.on('pass', (t: Mocha.Test) => report('passed', t));
-    runner.on('fail', (t: Mocha.Test, err: Error) => report('failed', t, err));
-    runner.on('pending', (t: Mocha.Test) => report('skipped', t));
-  });
-}
+export function run(): Promise<void> { return runMocha('suite.js'); }
