@@ -36,6 +36,8 @@ export interface Lexicon {
   justificationHeadings: string[];
   /** Words that introduce a list of models being surveyed rather than chosen ("Typical options:"). */
   enumerationCues: string[];
+  /** Words that join model families offered as alternatives ("A, B or C"): options, not a choice. */
+  alternativeJoiners: string[];
   modelFamilies: ModelFamily[];
   metrics: MetricEntry[];
   taskMetrics: Record<string, TaskMetrics>;

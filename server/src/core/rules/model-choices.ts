@@ -43,15 +43,29 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
   const reasons = (b: TextBlock | undefined) => !!b && (b.reasonCell === true || matchesAny(b.text, lexicon.justification));
   // Items under "Typical options:" (at any depth) survey models; they are not a choice needing a reason.
   const surveyed = new Map<number, boolean>();
+  const enumerates = (text: string) => matchesAny(text, lexicon.enumerationCues);
   const isSurveyed = (i: number): boolean => {
-    const parent = doc.blocks[i].parent;
-    if (parent === undefined) return false;
+    const block = doc.blocks[i];
+    // A section headed "Candidate models" / "Model options" surveys what it lists.
+    const heading = block.sectionIndex >= 0 ? doc.headings[block.sectionIndex] : undefined;
+    if (heading && enumerates(heading.text)) return true;
+    // Two families offered as alternatives ("random forest, XGBoost or a small ensemble") are options.
+    if (offersAlternatives(block.text, ctx)) return true;
+    const parent = block.parent;
+    if (parent === undefined) return block.kind === 'listItem' && leadInEnumerates(i);
     let v = surveyed.get(i);
     if (v === undefined) {
       v = isSurveyed(parent) || matchesAny(doc.blocks[parent].text.split('\n')[0], lexicon.enumerationCues);
       surveyed.set(i, v);
     }
     return v;
+  };
+  // A top-level list introduced by "Model options:" — the paragraph just above its first item.
+  const leadInEnumerates = (i: number): boolean => {
+    let j = i - 1;
+    while (j >= 0 && doc.blocks[j].kind === 'listItem' && doc.blocks[j].sectionIndex === doc.blocks[i].sectionIndex) j--;
+    const lead = doc.blocks[j];
+    return !!lead && lead.kind === 'paragraph' && lead.sectionIndex === doc.blocks[i].sectionIndex && /:\s*$/.test(lead.text) && enumerates(lead.text.split('\n').pop()!);
   };
   const flaggedFamilies = new Map<number, Set<string>>();
   const mentions: ModelMention[] = [];
@@ -96,4 +110,15 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
   }
   memo.set(doc, mentions);
   return mentions;
+}
+
+/** Whether a text names two or more model families joined as alternatives ("A, B or C"). */
+function offersAlternatives(text: string, ctx: RuleContext): boolean {
+  const hits = vocabularyFor(ctx.lexicon.modelFamilies).scan(text);
+  if (new Set(hits.map((h) => h.entry.id)).size < 2) return false;
+  // The joiner must sit between two of the families, not elsewhere in the sentence.
+  const first = hits[0];
+  const last = hits[hits.length - 1];
+  const between = text.slice(first.hit.index + first.hit.text.length, last.hit.index);
+  return matchesAny(between, ctx.lexicon.alternativeJoiners);
 }
