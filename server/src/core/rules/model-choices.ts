@@ -116,9 +116,7 @@ export function modelMentions(doc: DesignDoc, ctx: RuleContext): ModelMention[] 
 function offersAlternatives(text: string, ctx: RuleContext): boolean {
   const hits = vocabularyFor(ctx.lexicon.modelFamilies).scan(text);
   if (new Set(hits.map((h) => h.entry.id)).size < 2) return false;
-  // The joiner must sit between two of the families, not elsewhere in the sentence.
+  // The joiner follows the first family: "A or B", "A, B, or a small ensemble".
   const first = hits[0];
-  const last = hits[hits.length - 1];
-  const between = text.slice(first.hit.index + first.hit.text.length, last.hit.index);
-  return matchesAny(between, ctx.lexicon.alternativeJoiners);
+  return matchesAny(text.slice(first.hit.index + first.hit.text.length), ctx.lexicon.alternativeJoiners);
 }
