@@ -1,0 +1,78 @@
+/**
+ * Everything derived from the rule catalogue (server/src/core/rules): each rule's id, default
+ * severity and description are written once, in its rule file, and these functions render them
+ * into the files that list rules. Pure text → text, so the staleness test (test/unit/generated.test.ts)
+ * and the writer (scripts/generate-rule-meta.ts) share one definition.
+ */
+import { rules } from '../server/src/core/rules';
+
+export interface GeneratedFile {
+  /** Repository-relative path. */
+  path: string;
+  /** The file as it should be, given its current text. */
+  render(current: string): string;
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+const SEVERITY_WORDS = [
+  'Report as an error',
+  'Report as a warning',
+  'Report as information',
+  'Show as a hint (faded, no Problems entry in most themes)',
+  'Do not report',
+];
+
+/** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
+export function replaceRegion(text: string, name: string, body: string, file: string): string {
+  const start = `<!-- generated:${name} (npm run generate; edit the rule files, not this table) -->`;
+  const end = `<!-- /generated:${name} -->`;
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i < 0 || j < i) throw new Error(`${file}: missing the markers\n${start}\n${end}`);
+  return `${text.slice(0, i + start.length)}\n${body}${text.slice(j)}`;
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\.$/, '');
+}
+
+export function readmeTable(): string {
+  const rows = rules.map((r) => `| [${r.meta.id}](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} | ${cell(r.meta.description)} |`);
+  return ['| Rule | Default | Flags |', '| --- | --- | --- |', ...rows, ''].join('\n');
+}
+
+export function docsTable(): string {
+  const rows = rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${cell(r.meta.description)} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : '-'} |`);
+  return ['| Rule | What it flags | Default | Quick fix |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** package.json `contributes.configuration` → `mlsd.rules.properties`: one entry per rule. */
+export function renderPackageJson(text: string): string {
+  const pkg = JSON.parse(text) as { contributes: { configuration: { properties: Record<string, { properties?: Record<string, unknown> }> } | { properties: Record<string, { properties?: Record<string, unknown> }> }[] } };
+  const configs = Array.isArray(pkg.contributes.configuration) ? pkg.contributes.configuration : [pkg.contributes.configuration];
+  const setting = configs.map((c) => c.properties['mlsd.rules']).find(Boolean);
+  if (!setting) throw new Error('package.json: no mlsd.rules setting under contributes.configuration');
+  setting.properties = Object.fromEntries(rules.map((r) => [r.meta.id, {
+    type: 'string',
+    enum: SEVERITIES,
+    enumDescriptions: SEVERITY_WORDS,
+    // No `default` here: VS Code would show it as if set; the rule's own default applies when absent.
+    description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.`,
+  }]));
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** schemas/config.schema.json: the rule-id enum under `rules.propertyNames`, edited in place so the
+ * schema's hand formatting (and everything else in it) stays as written. */
+export function renderConfigSchema(text: string): string {
+  const re = /("rules"\s*:\s*\{[^]*?"propertyNames"\s*:\s*\{\s*"enum"\s*:\s*)\[[^\]]*\]/;
+  if (!re.test(text)) throw new Error('schemas/config.schema.json: no rules.propertyNames.enum');
+  return text.replace(re, (_m, head: string) => `${head}${JSON.stringify(rules.map((r) => r.meta.id)).replace(/","/g, '", "')}`);
+}
+
+export const generatedFiles: GeneratedFile[] = [
+  { path: 'schemas/config.schema.json', render: renderConfigSchema },
+  { path: 'package.json', render: renderPackageJson },
+  { path: 'README.md', render: (t) => replaceRegion(t, 'rules', readmeTable(), 'README.md') },
+  { path: 'docs/rules/README.md', render: (t) => replaceRegion(t, 'rules', docsTable(), 'docs/rules/README.md') },
+];
