@@ -182,6 +182,16 @@ describe('language server over stdio: features', () => {
     for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i - 1].endLine < sorted[i].startLine);
   });
 
+  it('documentSymbol and foldingRange are empty for a plain README (no second outline group)', async () => {
+    const uri = uniqueUri('README.md');
+    await client.open(uri, readme);
+    const model = await client.request<{ isDesignDoc: boolean }>('mlsd/documentModel', { uri });
+    assert.equal(model.isDesignDoc, false);
+    assert.ok(readme.split('\n').filter((l) => l.startsWith('#')).length >= 2, 'the README has headings VS Code could outline');
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri } }), []);
+  });
+
   async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
     return client.request<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
@@ -264,30 +274,39 @@ describe('language server over stdio: features', () => {
     for (const q of step.questions) assert.ok(value.includes(q), `question '${q}' in hover`);
   });
 
-  it('completion after "## " offers the step headings', async () => {
-    const uri = uniqueUri('complete.md');
-    await client.open(uri, designDoc);
-    const at = endOf(designDoc);
-    const version = client.edit(uri, [{ range: { start: at, end: at }, newText: '\n## ' }]);
-    await client.waitForDiagnostics(uri, { version });
-    const line = client.text(uri).split('\n').length - 1;
+  async function headingCompletions(uri: string, text: string, line: number): Promise<CompletionItem[]> {
+    await client.open(uri, text);
     const result = await client.request<CompletionItem[] | { items: CompletionItem[] }>('textDocument/completion', {
-      textDocument: { uri },
-      position: { line, character: 3 },
-      context: { triggerKind: 1 },
+      textDocument: { uri }, position: { line, character: 3 }, context: { triggerKind: 1 },
     });
-    const items = Array.isArray(result) ? result : result.items;
-    const labels = items.map((i) => i.label);
-    for (const step of framework.steps) {
-      assert.ok(labels.some((l) => l.endsWith(step.title)), `'${step.title}' offered in ${labels.join(' | ')}`);
-    }
-    // The missing step is offered first.
-    const sorted = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
-    assert.ok(sorted[0].label.endsWith(title('monitoring')), `first: ${sorted[0].label}`);
-    // Accepting one writes a heading on that line.
-    const edit = (sorted[0].textEdit as { range: { start: { line: number } }; newText: string });
+    return (Array.isArray(result) ? result : result.items).sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+  }
+
+  it('completion after "## " offers only the steps the doc lacks, and accepting one writes the heading', async () => {
+    const text = `${designDoc.trimEnd()}\n\n## `;
+    const line = text.split('\n').length - 1;
+    const items = await headingCompletions(uniqueUri('complete.md'), text, line);
+    // The fixture has six of the seven steps: only monitoring is offered (no duplicate Requirements heading).
+    assert.deepEqual(items.map((i) => i.label), [title('monitoring')], 'unnumbered doc → plain title');
+    const edit = (items[0].textEdit as { range: { start: { line: number } }; newText: string });
     assert.equal(edit.range.start.line, line);
     assert.match(edit.newText, new RegExp(title('monitoring')));
+  });
+
+  it('completion numbers the offered steps by where the cursor is, in a numbered doc', async () => {
+    const numbered = ['# Feed ranking', '', '## 1. Requirements', '', 'We need 1,000 QPS for 5 million users and p99 under 100 ms.', '',
+      '## 2. Framing', '', 'Rank posts by the probability of a click; a pointwise learning to rank model.', '',
+      '## ', '', '## 3. Evaluation', '', 'Offline NDCG on a held-out week; online an A/B test on clicks.', ''].join('\n');
+    const items = await headingCompletions(uniqueUri('numbered.md'), numbered, 10);
+    const labels = items.map((i) => i.label);
+    assert.ok(!labels.some((l) => l.endsWith(title('requirements')) || l.endsWith(title('framing')) || l.endsWith(title('evaluation'))),
+      `steps the doc has are not offered: ${labels.join(' | ')}`);
+    assert.deepEqual(labels, ['data', 'model', 'serving', 'monitoring'].map((id) => `3. ${title(id)}`), 'two steps above the cursor → "3."');
+  });
+
+  it('completion in an empty doc offers all seven steps numbered from 1', async () => {
+    const items = await headingCompletions(uniqueUri('empty.md'), '## ', 0);
+    assert.deepEqual(items.map((i) => i.label), framework.steps.map((s) => `1. ${s.title}`));
   });
 
   it('mlsd/documentModel returns steps with status, ranges and topics', async () => {

@@ -103,6 +103,8 @@ function hostileFramework(): unknown {
   fw.steps[0].title = 'Reqs <img src=x onerror=alert(1)> [run](command:workbench.action.terminal.new)';
   fw.steps[0].questions = ['![pixel](https://attacker.example/p.png) what <b>scale</b>?', ...fw.steps[0].questions];
   fw.steps[0].topics[0].label = '<script>alert(1)</script>';
+  // Completion offers only steps a doc lacks: the design-doc fixture lacks monitoring, so it carries one too.
+  fw.steps[6].questions = ['![pixel](https://attacker.example/p.png) what <b>drift</b>?', ...fw.steps[6].questions];
   return fw;
 }
 

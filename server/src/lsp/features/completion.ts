@@ -5,27 +5,44 @@ import type { DocSummary } from '../../host/summary';
 import { knowledge } from './knowledge-requests';
 import { markdownText } from './markdown-text';
 
+/** A heading that starts with its number: "1. Requirements", "2) Framing". */
+const NUMBERED = /^\d+[.)]\s/;
+
+/**
+ * The steps worth offering on a heading line: only those the doc has no section for yet (a step it
+ * already has would be a duplicate heading), in framework order. Each is numbered by where it would
+ * land — one more than the step sections above the cursor — when the doc numbers its step headings
+ * (or has none yet, as in a fresh doc); unnumbered docs get plain titles.
+ */
+function headingItems(heading: RegExpExecArray, position: Position, doc: DocSummary | undefined, framework: Framework): CompletionItem[] {
+  const has = new Set(doc?.steps.filter((s) => s.sections.length > 0).map((s) => s.id));
+  const stepHeadings = (doc?.headings ?? []).filter((h) => h.stepId && h.range.start.line !== position.line);
+  const numbered = stepHeadings.length === 0 || stepHeadings.some((h) => NUMBERED.test(h.text));
+  // Steps whose first section starts above the cursor: the new heading comes after them.
+  const above = (doc?.steps ?? []).filter((s) => s.sections.length > 0 && s.sections[0].start.line < position.line).length;
+  const start = heading[1].length;
+  const offered = framework.steps.filter((step) => !has.has(step.id));
+  return offered.map((step, i) => {
+    const label = numbered ? `${above + 1}. ${step.title}` : step.title;
+    const text = ` ${label}`;
+    return {
+      label,
+      kind: CompletionItemKind.Module,
+      detail: 'missing step',
+      // Questions may come from a custom framework file: shown as text, never as Markdown.
+      documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${markdownText(q)}`).join('\n') },
+      sortText: String(i).padStart(3, '0'),
+      filterText: `${heading[1]}${text}`,
+      textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${text}\n\n` },
+      insertTextFormat: InsertTextFormat.PlainText,
+    };
+  });
+}
+
 export function completions(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): CompletionItem[] {
   const before = line.slice(0, position.character);
   const heading = /^(#{1,6})(\s*)(.*)$/.exec(before);
-  if (heading) {
-    const start = heading[1].length;
-    return framework.steps.map((step, i) => {
-      const status = doc?.steps.find((s) => s.id === step.id)?.status ?? 'missing';
-      const text = ` ${i + 1}. ${step.title}`;
-      return {
-        label: `${i + 1}. ${step.title}`,
-        kind: CompletionItemKind.Module,
-        detail: status === 'missing' ? 'missing step' : `step (${status})`,
-        // Questions may come from a custom framework file: shown as text, never as Markdown.
-        documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${markdownText(q)}`).join('\n') },
-        sortText: `${status === 'missing' ? '0' : '1'}${i}`,
-        filterText: `${heading[1]}${text}`,
-        textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${text}\n\n` },
-        insertTextFormat: InsertTextFormat.PlainText,
-      };
-    });
-  }
+  if (heading) return headingItems(heading, position, doc, framework);
   const { glossary, formatEntry } = knowledge();
   const items: CompletionItem[] = glossary.map((e) => ({
     label: e.term,

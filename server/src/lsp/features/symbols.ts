@@ -1,8 +1,18 @@
-/** Document symbols as the step hierarchy: each found step, its headings beneath; other headings at top level. */
+/**
+ * Document symbols as the step hierarchy: each found step, its headings beneath; other headings at top level.
+ * Only for design docs (and templates of them): for a README or a note VS Code's own Markdown outline is
+ * enough, and ours would show as a second, redundant "ML System Design Docs" group in the Outline view.
+ */
 import { SymbolKind, type DocumentSymbol, type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 import type { DocSummary } from '../../host/summary';
 
+/** True when mlsd's step view of the doc is worth showing (symbols, folding). */
+export function hasStepOutline(doc: DocSummary): boolean {
+  return doc.isDesignDoc || doc.kind === 'template';
+}
+
 export function documentSymbols(doc: DocSummary): DocumentSymbol[] {
+  if (!hasStepOutline(doc)) return [];
   const symbols: { line: number; symbol: DocumentSymbol }[] = [];
   for (const step of doc.steps) {
     if (!step.range || !step.headings.length) continue;
@@ -32,6 +42,7 @@ export function documentSymbols(doc: DocSummary): DocumentSymbol[] {
 }
 
 export function foldingRanges(doc: DocSummary): FoldingRange[] {
+  if (!hasStepOutline(doc)) return [];     // VS Code's Markdown folding already folds every heading
   const ranges: FoldingRange[] = [];
   for (const step of doc.steps) {
     for (const section of step.sections) {
