@@ -1,4 +1,7 @@
-/** "MLSD 5/7 · 3" — steps covered · findings, for design docs only; click focuses the outline. */
+/**
+ * "$(checklist) 5/7" — design steps covered, for design docs only; click focuses the outline. The findings
+ * are not repeated here: the Problems item beside it already counts them.
+ */
 import * as vscode from 'vscode';
 import { Commands } from './commands/ids';
 import { settings } from './config';
@@ -8,7 +11,17 @@ import type { CurrentModel, ModelStore } from './modelStore';
 export const RESTRICTED_NOTE = 'Restricted Mode: the workspace\'s framework file is not read; the built-in seven steps are used until you trust this folder';
 
 export function coverageText(c: CurrentModel): string {
-  return `MLSD ${c.model.coveredCount}/${c.model.stepCount} · ${c.model.findingCount}`;
+  return `$(checklist) ${c.model.coveredCount}/${c.model.stepCount}`;
+}
+
+/** What the numbers mean, which steps are left, and what a click does. */
+export function coverageTooltip(c: CurrentModel, trusted: boolean): string {
+  const { coveredCount, stepCount, tooComplex, steps } = c.model;
+  const open = steps.filter((s) => s.status !== 'covered').map((s) => `${s.title} (${s.status})`);
+  return `ML system design: ${coveredCount} of ${stepCount} design steps covered` +
+    (open.length ? `\nStill to do: ${open.join(', ')}` : '\nEvery step has a section') +
+    (tooComplex ? '\nPart of the doc was too complex to analyse' : '') +
+    (trusted ? '' : `\n${RESTRICTED_NOTE}`) + '\nFindings are in the Problems panel · click to open Design Steps';
 }
 
 export class CoverageStatus implements vscode.Disposable {
@@ -31,11 +44,8 @@ export class CoverageStatus implements vscode.Disposable {
     const active = vscode.window.activeTextEditor?.document;
     // Hidden for other files; kept while focus is in a panel or the case-study webview (no active editor).
     if (!c || (active && active !== c.document) || !settings.enabled(c.document)) { this.item.hide(); return; }
-    const { coveredCount, stepCount, findingCount, tooComplex } = c.model;
     this.item.text = coverageText(c);
-    this.item.tooltip = `${coveredCount} of ${stepCount} design steps covered · ${findingCount} finding${findingCount === 1 ? '' : 's'}` +
-      (tooComplex ? ' · part of the doc was too complex to analyse' : '') +
-      (vscode.workspace.isTrusted ? '' : `\n${RESTRICTED_NOTE}`) + '\nClick to open the Design Steps outline';
+    this.item.tooltip = coverageTooltip(c, vscode.workspace.isTrusted);
     this.item.accessibilityInformation = { label: this.item.tooltip.replace(/\n/g, '. ') };
     this.item.show();
   }

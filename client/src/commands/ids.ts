@@ -14,10 +14,8 @@ export const Commands = {
 } as const;
 
 export const Views = {
-  /** "Design Steps" in the Explorer. */
-  explorerOutline: 'mlsd.outline',
-  /** "Design Steps" in the mlsd view container (activity bar). */
-  containerOutline: 'mlsd.outlineView',
+  /** "Design Steps": one home, the MLSD container in the activity bar (drag it to the Explorer to move it there). */
+  outline: 'mlsd.outline',
 } as const;
 
 export const ContextKeys = {

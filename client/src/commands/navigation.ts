@@ -76,6 +76,6 @@ export class NavigationCommands {
   }
 
   async focusOutline(): Promise<void> {
-    await vscode.commands.executeCommand(`${Views.explorerOutline}.focus`);
+    await vscode.commands.executeCommand(`${Views.outline}.focus`);
   }
 }

@@ -15,6 +15,7 @@ export function toRange(r: WireRange): vscode.Range {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The row's grey text: the state when it is not covered, then the findings (never next to a pass mark). */
 export function stepDescription(step: OutlineStep): string {
   const parts: string[] = [];
   if (step.status !== 'covered') parts.push(step.status);
@@ -22,12 +23,17 @@ export function stepDescription(step: OutlineStep): string {
   return parts.join(' · ');
 }
 
+/**
+ * Step states as progress marks, not as diagnostics: no warning triangle or red circle (those belong
+ * to the Problems view, and the findings are counted there). Covered = a pass mark; thin = a half-done
+ * outline circle; missing = a slashed circle, all in the default foreground.
+ */
+export const STEP_ICONS = { covered: 'pass', coveredWithFindings: 'circle-large-filled', thin: 'circle-large-outline', missing: 'circle-slash' } as const;
+
+/** A covered step with findings gets a plain filled circle: no pass mark next to "3 findings". */
 export function stepIcon(step: OutlineStep): vscode.ThemeIcon {
-  switch (step.status) {
-    case 'covered': return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-    case 'thin': return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    default: return new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('list.errorForeground'));
-  }
+  if (step.status === 'covered' && step.findingCount > 0) return new vscode.ThemeIcon(STEP_ICONS.coveredWithFindings);
+  return new vscode.ThemeIcon(STEP_ICONS[step.status] ?? STEP_ICONS.missing);
 }
 
 function revealCommand(uri: vscode.Uri, range: WireRange | undefined, title: string): vscode.Command | undefined {
@@ -77,10 +83,9 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       const { topic } = node;
       const item = new vscode.TreeItem(topic.label);
       item.id = `step:${node.step.id}/topic:${topic.id}`;
-      item.description = topic.covered ? '✓' : '✗';
-      item.iconPath = topic.covered
-        ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
-        : new vscode.ThemeIcon('close', new vscode.ThemeColor(topic.severity === 'off' ? 'disabledForeground' : 'list.warningForeground'));
+      // The icon says covered or not; the text says it once in words only when it is not covered.
+      item.description = topic.covered ? undefined : 'not covered';
+      item.iconPath = new vscode.ThemeIcon(topic.covered ? 'pass' : 'circle-large-outline');
       item.contextValue = topic.covered ? 'mlsd.topic.covered' : 'mlsd.topic.missing';
       item.tooltip = `${topic.label}: ${topic.covered ? 'covered' : 'not covered'}`;
       item.accessibilityInformation = { label: `${topic.label}, ${topic.covered ? 'covered' : 'not covered'}` };

@@ -34,7 +34,7 @@ export function registerOutlineViews(store: ModelStore, viewIds: readonly string
   const views = viewIds.map((id) => vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true }));
   const describe = () => {
     const c = store.designDoc;
-    for (const v of views) v.description = c ? `${c.model.coveredCount}/${c.model.stepCount} covered` : undefined;
+    for (const v of views) v.description = c ? `${c.model.coveredCount}/${c.model.stepCount}` : undefined;   // short: the title must fit a narrow sidebar
   };
   const disposables: vscode.Disposable[] = [provider, ...views, store.onDidChange(describe)];
   describe();

@@ -19,13 +19,21 @@ suite('Design Steps outline', () => {
     for (const id of ['serving', 'monitoring']) {
       const { item } = byId.get(id)!;
       assert.strictEqual(item.contextValue, 'mlsd.step.missing', `${id} is missing`);
-      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline');
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'circle-slash', 'missing: a slashed circle, not an error mark');
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).color, undefined, 'in the default colour, not a diagnostic colour');
       assert.strictEqual(item.command, undefined, 'a missing step has nowhere to go');
     }
     for (const id of ['requirements', 'framing', 'data']) {
       assert.notStrictEqual(byId.get(id)!.item.contextValue, 'mlsd.step.missing', `${id} is present`);
     }
     assert.strictEqual(byId.get('model')!.item.contextValue, 'mlsd.step.thin', 'a one-sentence model section is thin');
+    assert.strictEqual((byId.get('model')!.item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline', 'thin: an open circle, not a warning');
+    for (const [id, { node, item }] of byId) {
+      const icon = (item.iconPath as vscode.ThemeIcon).id;
+      assert.ok(!['warning', 'error', 'pass-filled'].includes(icon), `${id}: no diagnostic-looking icon (${icon})`);
+      if (node.kind === 'step' && node.step.findingCount > 0) assert.notStrictEqual(icon, 'pass', `${id}: no pass mark next to "${item.description}"`);
+      if (node.kind === 'step' && node.step.status === 'covered' && node.step.findingCount === 0) assert.strictEqual(icon, 'pass', `${id}: a clean covered step passes`);
+    }
     // Every heading child names a real heading line of the doc, and clicking it goes there.
     const text = editor.document;
     for (const { node } of byId.values()) {
@@ -39,10 +47,16 @@ suite('Design Steps outline', () => {
     }
     const dataHeadings = a.outline.getChildren(byId.get('data')!.node).filter((c) => c.kind === 'heading');
     assert.deepStrictEqual(dataHeadings.map((c) => c.kind === 'heading' && c.heading.text), ['Data preparation']);
-    // Topics are children too, with ✓/✗.
+    // Topics are children too: the icon says covered or not; no ✓/✗ repeated as text beside it.
     const topics = a.outline.getChildren(byId.get('requirements')!.node).filter((c) => c.kind === 'topic');
     assert.ok(topics.length > 0, 'requirements has topic rows');
-    for (const t of topics) assert.match(String(a.outline.getTreeItem(t).description), /^[✓✗]$/);
+    for (const t of topics) {
+      if (t.kind !== 'topic') continue;
+      const item = a.outline.getTreeItem(t);
+      assert.doesNotMatch(String(item.description ?? ''), /[✓✗]/);
+      assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, t.topic.covered ? 'pass' : 'circle-large-outline');
+      assert.strictEqual(item.description, t.topic.covered ? undefined : 'not covered');
+    }
   });
 
   test('clicking a step row reveals it in the editor', async () => {
