@@ -26,21 +26,46 @@
     return block;
   }
 
-  function reveal(stepId, cursorLabel, smooth) {
-    for (const el of document.querySelectorAll('.mlsd-active, .mlsd-active-heading')) {
-      el.classList.remove('mlsd-active', 'mlsd-active-heading');
+  // The current step is one calm block: its elements moved into a single wrapper with one left border
+  // and one background, instead of each paragraph tinted on its own. Unwrapping restores the page.
+  function unwrap() {
+    for (const box of document.querySelectorAll('.mlsd-active-step')) {
+      while (box.firstChild) box.parentNode.insertBefore(box.firstChild, box);
+      box.remove();
     }
+  }
+
+  function wrap(elements) {
+    const box = document.createElement('section');
+    box.className = 'mlsd-active-step';
+    elements[0].parentNode.insertBefore(box, elements[0]);
+    for (const el of elements) box.appendChild(el);
+    return box;
+  }
+
+  function reveal(stepId, cursorLabel, smooth) {
+    unwrap();
     cursor.textContent = cursorLabel ? '· your cursor: ' + cursorLabel : '';   // text only, never HTML
     const heading = stepHeading(stepId);
+    let elements = 0;
     if (heading) {
-      heading.classList.add('mlsd-active-heading');
-      for (const el of stepBlock(heading)) el.classList.add('mlsd-active');
+      const block = stepBlock(heading);
+      elements = block.length;
+      wrap(block);
       heading.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
     }
+    // Elements with a tint of their own inside or outside the block (there should be none).
+    let tinted = 0;
+    for (const el of document.querySelectorAll('#mlsd-content *')) {
+      if (el.classList.contains('mlsd-active-step') || el.closest('pre, table, blockquote, code')) continue;
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent') tinted++;
+    }
+    const highlight = { blocks: document.querySelectorAll('.mlsd-active-step').length, elements: elements, tintedElements: tinted };
     document.body.dataset.activeStep = heading ? stepId : '';
     state.stepId = stepId || null;
     vscode.setState(state);
-    vscode.postMessage({ type: 'revealed', stepId: stepId || null, found: !!heading });
+    vscode.postMessage({ type: 'revealed', stepId: stepId || null, found: !!heading, highlight: highlight });
   }
 
   window.addEventListener('message', function (event) {

@@ -28,11 +28,19 @@ export class ModelStore implements vscode.Disposable {
   constructor(private readonly server: MlsdServer, private readonly log: vscode.OutputChannel) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      // After "Reload Window" with the case-study panel focused there is no active editor at first, and the
+      // restored editors arrive as visible ones: track a visible Markdown editor when nothing is tracked.
+      vscode.window.onDidChangeVisibleTextEditors(() => { if (!this.document) this.follow(this.fallbackEditor()); }),
       vscode.workspace.onDidCloseTextDocument((d) => { if (d === this.document) this.setDocument(undefined); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('mlsd')) this.schedule(); }),
       server.onModelChanged((p) => { if (this.document && server.same(p.uri, this.document.uri)) this.schedule(); }),
     );
-    this.follow(vscode.window.activeTextEditor);
+    this.follow(vscode.window.activeTextEditor ?? this.fallbackEditor());
+  }
+
+  /** With no active text editor (focus in a webview or a panel): the first visible Markdown editor. */
+  private fallbackEditor(): vscode.TextEditor | undefined {
+    return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && DOCUMENT_SCHEMES.has(e.document.uri.scheme));
   }
 
   /** The tracked doc and its model, when the tracked doc is a design doc or not (check `model.isDesignDoc`). */

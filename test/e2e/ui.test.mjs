@@ -15,6 +15,8 @@ const T = {};
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 const quickInput = () => page.locator('.quick-input-widget');
 const status = (re) => page.locator('.statusbar-item', { hasText: re });
+/** The coverage item: a checklist icon and covered/total, nothing else. */
+const coverageItem = () => page.locator('.statusbar-item:has(.codicon-checklist)');
 const treePane = () => page.locator('.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Design Steps"]') });
 const treeRows = () => treePane().locator('.monaco-list-row');
 const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -98,21 +100,28 @@ it('squiggles and Problems rows carry mlsd rule ids', async () => {
   await page.keyboard.press('Control+Shift+M');    // close the panel again
 });
 
-it('status bar shows "MLSD covered/7 · findings" and the tree agrees', async () => {
-  const item = status(/^MLSD \d\/7 · \d+$/);
+it('status bar shows "$(checklist) covered/7" (no findings count) and the tree agrees', async () => {
+  const item = coverageItem();
   await item.waitFor();
-  const [, covered, findings] = /^MLSD (\d)\/7 · (\d+)$/.exec((await item.innerText()).trim());
-  assert.ok(Number(findings) > 0, 'findings are counted');
-  await item.click();                                         // click focuses the outline in the Explorer
-  await page.locator('.sidebar .pane-header[aria-label^="Design Steps"][aria-expanded="true"]').waitFor();
-  await treeRows().first().waitFor();
-  await page.locator('.activitybar .action-item a[aria-label="ML System Design"]').click();   // its own container: room for all rows
+  const text = (await item.innerText()).trim();
+  const [, covered] = /^(\d)\/7$/.exec(text) ?? assert.fail(`coverage item text: "${text}"`);
+  const tip = await item.locator('a, .statusbar-item-label').first().getAttribute('aria-label');
+  assert.match(tip ?? '', /of 7 design steps covered/, `the item explains itself: ${tip}`);
+  await item.click();                                         // click opens Design Steps in its one home, the MLSD container
   await poll('seven step rows', async () => (await treeRows().count()) === 7);
+  assert.equal(await page.locator('.pane-header[aria-label^="Design Steps"]').count(), 1, 'the view is shown once');
   const labels = (await treeRows().locator('.label-name').allInnerTexts()).map((s) => s.trim());
   assert.deepEqual(labels.slice(0, 3), ['Clarify requirements', 'Frame the problem as an ML task', 'Data preparation']);
-  const pass = await treePane().locator('.monaco-list-row .codicon-pass-filled').count();
-  const missing = await treePane().locator('.monaco-list-row .codicon-circle-large-outline').count();
-  assert.equal(pass, Number(covered), 'covered rows = covered count in the status bar');
+  const pass = await treePane().locator('.monaco-list-row .codicon-pass').count();
+  const coveredWithFindings = await treePane().locator('.monaco-list-row .codicon-circle-large-filled').count();
+  const missing = await treePane().locator('.monaco-list-row .codicon-circle-slash').count();
+  assert.equal(pass + coveredWithFindings, Number(covered), 'covered rows = covered count in the status bar');
+  assert.equal(await treePane().locator('.monaco-list-row .codicon-warning, .monaco-list-row .codicon-error').count(), 0, 'no diagnostic icons in the tree');
+  for (const row of await treeRows().all()) {
+    const t = await row.innerText();
+    if (/finding/.test(t)) assert.equal(await row.locator('.codicon-pass').count(), 0, `no pass mark beside "${t.replace(/\s+/g, ' ')}"`);
+    assert.doesNotMatch(t, /[✓✗]/);
+  }
   assert.equal(missing, 2, 'serving and monitoring are missing');
   const monitoring = treeRows().filter({ hasText: 'Monitoring' });
   assert.match(await monitoring.innerText(), /missing/);
@@ -123,17 +132,17 @@ it('a missing step\'s inline "Insert Step" adds it and the row turns from missin
   const row = treeRows().filter({ hasText: 'Monitoring' });
   await row.hover();
   await row.locator('.action-label[aria-label="Insert Step"]').click();
-  await poll('monitoring row no longer missing', async () => (await row.locator('.codicon-circle-large-outline').count()) === 0);
-  await poll('one missing step left', async () => (await treePane().locator('.monaco-list-row .codicon-circle-large-outline').count()) === 1);
+  await poll('monitoring row no longer missing', async () => (await row.locator('.codicon-circle-slash').count()) === 0);
+  await poll('one missing step left', async () => (await treePane().locator('.monaco-list-row .codicon-circle-slash').count()) === 1);
   await shot('04-insert-step');
   await runCommand('File: Revert File');
-  await poll('monitoring missing again after revert', async () => (await row.locator('.codicon-circle-large-outline').count()) === 1);
+  await poll('monitoring missing again after revert', async () => (await row.locator('.codicon-circle-slash').count()) === 1);
 });
 
 it('a plain README: no squiggles, no status item, the welcome view offers "New Design Doc"', async () => {
   await openFile('README.md');
   await treePane().locator('.welcome-view').getByRole('button', { name: 'New Design Doc' }).waitFor();
-  await poll('status item hidden', async () => (await status(/^MLSD \d/).count()) === 0);
+  await poll('status item hidden', async () => (await coverageItem().count()) === 0);
   assert.equal(await page.locator('.editor-group-container.active .monaco-editor .squiggly-warning').count(), 0, 'README is not flagged');
   await shot('05-readme-welcome');
 });
@@ -145,7 +154,8 @@ it('the case-study panel renders, uses theme colours, and scrolls to the cursor\
   await page.locator('.tab', { hasText: 'Case Study: Homepage video recommendation' }).waitFor();
   const wv = webview();
   await wv.locator('body[data-active-step="evaluation"]').waitFor();
-  const active = wv.locator('.mlsd-active-heading');
+  const active = wv.locator('.mlsd-active-step > h2, .mlsd-active-step > h3').first();
+  assert.equal(await wv.locator('.mlsd-active-step').count(), 1, 'one highlighted block for the step');
   assert.match(await active.innerText(), /Evaluation/);
   const geometry = await active.evaluate((h) => ({ top: h.getBoundingClientRect().top, vh: window.innerHeight, scrollY: window.scrollY,
     fg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-foreground').trim(), color: getComputedStyle(document.body).color }));
@@ -158,8 +168,8 @@ it('the case-study panel renders, uses theme colours, and scrolls to the cursor\
   await runCommand('View: Focus First Editor Group');
   await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Data preparation/) + 2);
   await wv.locator('body[data-active-step="data"]').waitFor();
-  assert.match(await wv.locator('.mlsd-active-heading').innerText(), /Data/);
-  await poll('the (smooth) scroll to settle on the data heading', () => wv.locator('.mlsd-active-heading').evaluate((h) => {
+  assert.match(await wv.locator('.mlsd-active-step > :first-child').innerText(), /Data/);
+  await poll('the (smooth) scroll to settle on the data heading', () => wv.locator('.mlsd-active-step > :first-child').evaluate((h) => {
     const top = h.getBoundingClientRect().top;
     return top >= 0 && top < window.innerHeight / 2;
   }));
@@ -222,6 +232,9 @@ it('the case-study panel survives a window reload (webview serializer)', async (
   await page.locator('.monaco-workbench .part.editor .tab', { hasText: `Case Study: ${title}` }).first().click({ timeout: 60_000 });
   await webview().locator('#mlsd-title', { hasText: title }).waitFor();
   assert.ok(await webview().locator('#mlsd-content h2').count() > 3, 'the case study is rendered again');
+  // With the panel focused (no active text editor), the restored design doc is tracked again.
+  await coverageItem().waitFor();
+  await poll('Design Steps lists the doc again, not the welcome view', async () => (await treeRows().count()) === 7);
   await shot('10-after-reload');
 });
 

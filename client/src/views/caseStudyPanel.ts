@@ -11,17 +11,20 @@ export interface PanelState { caseStudyId?: string; stepId?: string | null }
 /** Messages the page script posts back. */
 type FromWebview =
   | { type: 'ready' }
-  | { type: 'revealed'; stepId: string | null; found: boolean };
+  | { type: 'revealed'; stepId: string | null; found: boolean; highlight?: HighlightShape };
+
+/** How the page highlighted the step (counted by the script, so tests see what the reader sees). */
+export interface HighlightShape { blocks: number; elements: number; tintedElements: number }
 
 /** What the panel shows and what the page last confirmed — read by tests and commands. */
-export interface PanelSnapshot { open: boolean; viewColumn?: vscode.ViewColumn; title?: string; caseStudyId?: string; stepId?: string | null; confirmedStepId?: string | null; found?: boolean }
+export interface PanelSnapshot { open: boolean; viewColumn?: vscode.ViewColumn; title?: string; caseStudyId?: string; stepId?: string | null; confirmedStepId?: string | null; found?: boolean; highlight?: HighlightShape }
 
 export class CaseStudyPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private study: CaseStudyResult | undefined;
   private stepId: string | null = null;
   private cursorLabel = '';
-  private confirmed: { stepId: string | null; found: boolean } | undefined;
+  private confirmed: { stepId: string | null; found: boolean; highlight?: HighlightShape } | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly mediaRoot: vscode.Uri;
 
@@ -38,7 +41,7 @@ export class CaseStudyPanel implements vscode.Disposable {
 
   get snapshot(): PanelSnapshot {
     return { open: !!this.panel, viewColumn: this.panel?.viewColumn, title: this.panel?.title, caseStudyId: this.study?.id, stepId: this.stepId,
-      confirmedStepId: this.confirmed?.stepId, found: this.confirmed?.found };
+      confirmedStepId: this.confirmed?.stepId, found: this.confirmed?.found, highlight: this.confirmed?.highlight };
   }
 
   get isOpen(): boolean { return !!this.panel; }
@@ -104,7 +107,7 @@ export class CaseStudyPanel implements vscode.Disposable {
       // The page (re)loaded: tell it which case study it is and where the cursor is.
       void this.panel?.webview.postMessage({ type: 'init', caseStudyId: this.study?.id, stepId: this.stepId, cursorLabel: this.cursorLabel });
     } else if (m.type === 'revealed') {
-      this.confirmed = { stepId: m.stepId, found: m.found };
+      this.confirmed = { stepId: m.stepId, found: m.found, highlight: m.highlight };
     }
   }
 

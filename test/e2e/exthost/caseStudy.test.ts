@@ -44,6 +44,12 @@ suite('case-study panel', () => {
         const s = a.caseStudy.snapshot;
         return s.confirmedStepId === step && s.found === true;
       });
+      // One calm block around the whole step, not paragraph by paragraph.
+      const h = a.caseStudy.snapshot.highlight;
+      assert.ok(h, 'the page reported its highlight');
+      assert.strictEqual(h.blocks, 1, `${step}: one highlighted block`);
+      assert.ok(h.elements > 1, `${step}: the block holds the heading and its section (${h.elements} elements)`);
+      assert.strictEqual(h.tintedElements, 0, `${step}: no element tinted on its own`);
     }
   });
 

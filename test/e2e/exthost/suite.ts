@@ -7,4 +7,5 @@ import './scaffold.test';
 import './caseStudy.test';
 import './settings.test';
 import './practice.test';
+import './reload.test';
 import './robustness.test';
