@@ -3,6 +3,7 @@
  * an anchor measured in the same run (bare remark-parse, markdownlint) so ratios survive a noisy machine.
  * Writes bench/results.md. Timings live here only; tests assert behaviour, never time.
  */
+import { coldStartLine, editorColdStartLine, measureColdStart } from './cold-start';
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -163,6 +164,9 @@ async function main() {
         `activate() including loading the bundle ${ms(a.activateMs ?? NaN)} ms; server ready ${ms(a.serverReadyMs ?? NaN)} ms`);
     } catch { /* no figure */ }
   } else out.push('- extension activation: run `npm run test:e2e` first (the extension-host suite records it)');
+  out.push(coldStartLine(await measureColdStart()));
+  const editorCold = editorColdStartLine();
+  if (editorCold) out.push(editorCold);
 
   const report = out.join('\n') + '\n';
   process.stdout.write(report);
