@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 const entries = {
   server: 'server/src/lsp/server.ts',
-  'analysis-worker': 'server/src/lsp/analysis-worker.ts',
+  'analysis-worker': 'server/src/host/analysis-worker.ts',
   cli: 'server/src/cli/main.ts',
   knowledge: 'server/src/knowledge/service.ts',
   extension: 'client/src/extension.ts',

@@ -20,7 +20,6 @@ import { toReport, type FileReport } from './report';
 import { formatText } from './format-text';
 import { formatSarif } from './format-sarif';
 import pkg from '../../../package.json';
-import { defaultFramework } from '../knowledge/framework';
 
 /** Where the search for .mlsd.json stops: the enclosing repository, else the current folder. */
 function projectRoot(file: string): string | undefined {
@@ -130,13 +129,9 @@ async function lint(args: string[]): Promise<number> {
         }
         frameworkText = fw.text;
       }
-      const result = await host.analyze({ text, config, frameworkText });
+      // A file over the time limit (or a worker failure) still gets a report: the host's fallback.
+      const result = await host.analyzeOrFallback({ text, config, frameworkText });
       if (result.summary) reports.push(toReport(file, result.summary));
-      else {
-        const why = result.timedOut ? `Too complex to analyse: analysis took longer than ${host.timeoutMs} ms and was stopped.` : `Analysis failed: ${String(result.error).split('\n')[0]}.`;
-        const steps = defaultFramework.steps.map((st) => ({ id: st.id, title: st.title, status: 'missing' as const, line: null }));
-        reports.push({ file, isDesignDoc: false, steps, findings: [{ ruleId: 'too-complex', severity: 'warning', message: why, line: 1, column: 1, endLine: 1, endColumn: 1, data: { reason: result.timedOut ? 'time' : 'error' } }] });
-      }
     }
   } finally {
     host.dispose();

@@ -3,14 +3,26 @@
  * the worker is terminated and replaced, and the caller gets `timedOut` so it can keep the last
  * good result and report the doc as too complex. A newer request for the same document replaces
  * an older one still waiting in the queue (typing fast never builds a backlog).
+ *
+ * `analyzeOrFallback` is the one place a failed analysis becomes a `too-complex` result, with the
+ * steps of the framework the request used. Framework files are validated here too
+ * (`validateFramework`), so the server's main thread never compiles a JSON Schema.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeMessage, WorkerResponse } from './analysis-request';
+import type { AnalyzeMessage, ValidateFrameworkMessage, WorkerResponse } from './analysis-request';
 import type { AnalysisSummary } from './summary';
+import { fallbackSummary } from './fallback';
+import { frameworkOf } from './frameworks';
 
 export interface HostResult { summary?: AnalysisSummary; timedOut?: boolean; superseded?: boolean; error?: string; ms: number }
 
-interface Job { msg: AnalyzeMessage; resolve: (r: HostResult) => void }
+/** An analysis that did not finish still has a summary (the fallback); `fellBack` says so. */
+export interface SettledResult extends HostResult { fellBack?: boolean }
+
+/** Validating a framework file is not an analysis: it gets this much time whatever the analysis limit. */
+const VALIDATE_LIMIT_MS = 30_000;
+
+interface Job { msg: AnalyzeMessage | ValidateFrameworkMessage; limitMs: number; resolve: (r: HostResult & { frameworkErrors?: string[] }) => void }
 
 export class AnalysisHost {
   private worker: Worker | undefined;
@@ -27,10 +39,30 @@ export class AnalysisHost {
     return new Promise((resolve) => {
       const msg: AnalyzeMessage = { type: 'analyze', id: this.nextId++, ...request };
       if (msg.key) {
-        for (const old of this.queue.filter((j) => j.msg.key === msg.key)) old.resolve({ superseded: true, ms: 0 });
-        this.queue = this.queue.filter((j) => j.msg.key !== msg.key);
+        for (const old of this.queue.filter((j) => keyOf(j) === msg.key)) old.resolve({ superseded: true, ms: 0 });
+        this.queue = this.queue.filter((j) => keyOf(j) !== msg.key);
       }
-      this.queue.push({ msg, resolve });
+      this.queue.push({ msg, limitMs: this.timeoutMs, resolve });
+      this.pump();
+    });
+  }
+
+  /** Analyse; if that fails, the fallback built from `previous` or the request's framework. */
+  async analyzeOrFallback(request: Omit<AnalyzeMessage, 'type' | 'id'>, previous?: AnalysisSummary): Promise<SettledResult> {
+    const result = await this.analyze(request);
+    if (result.summary || result.superseded) return result;
+    return { ...result, fellBack: true, summary: fallbackSummary(result, this.timeoutMs, frameworkOf(request.frameworkText), previous) };
+  }
+
+  /** The schema's complaints about a framework file's text (empty: valid), checked in the worker. */
+  validateFramework(text: string): Promise<string[]> {
+    return new Promise((resolve) => {
+      const msg: ValidateFrameworkMessage = { type: 'validate-framework', id: this.nextId++, text };
+      this.queue.push({
+        msg,
+        limitMs: Math.max(this.timeoutMs, VALIDATE_LIMIT_MS),
+        resolve: (r) => resolve(r.frameworkErrors ?? [r.timedOut ? 'could not be validated in time' : `could not be validated (${(r.error ?? 'superseded').split('\n')[0]})`]),
+      });
       this.pump();
     });
   }
@@ -43,10 +75,10 @@ export class AnalysisHost {
   /** Drop a document: its queued work, its running analysis (the worker is replaced), its cache. */
   forget(key: string): void {
     this.lastDocs.delete(key);
-    for (const j of this.queue.filter((q) => q.msg.key === key)) j.resolve({ superseded: true, ms: 0 });
-    this.queue = this.queue.filter((q) => q.msg.key !== key);
+    for (const j of this.queue.filter((q) => keyOf(q) === key)) j.resolve({ superseded: true, ms: 0 });
+    this.queue = this.queue.filter((q) => keyOf(q) !== key);
     const run = this.running;
-    if (run && run.job.msg.key === key) {
+    if (run && keyOf(run.job) === key) {
       clearTimeout(run.timer);
       this.running = undefined;
       this.replaceWorker();
@@ -84,7 +116,7 @@ export class AnalysisHost {
     if (this.running || !this.queue.length) return;
     const job = this.queue.shift()!;
     const worker = this.ensureWorker();
-    const timer = setTimeout(() => this.overrun(), this.timeoutMs);
+    const timer = setTimeout(() => this.overrun(), job.limitMs);
     this.running = { job, timer, started: performance.now() };
     worker.postMessage(job.msg);
   }
@@ -94,6 +126,11 @@ export class AnalysisHost {
     if (!run || run.job.msg.id !== res.id) return;
     clearTimeout(run.timer);
     this.running = undefined;
+    if (run.job.msg.type === 'validate-framework') {
+      run.job.resolve({ frameworkErrors: res.frameworkErrors ?? [], error: res.error, ms: performance.now() - run.started });
+      this.pump();
+      return;
+    }
     const key = run.job.msg.key;
     let summary: AnalysisSummary | undefined;
     if (res.result && res.docUnchanged && key && this.lastDocs.has(key)) summary = { ...res.result, doc: this.lastDocs.get(key)! };
@@ -134,4 +171,8 @@ export class AnalysisHost {
     this.restarts++;
     void old?.terminate();
   }
+}
+
+function keyOf(job: Job): string | undefined {
+  return job.msg.type === 'analyze' ? job.msg.key : undefined;
 }

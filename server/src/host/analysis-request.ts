@@ -17,7 +17,10 @@ export interface AnalyzeMessage {
 
 export interface ForgetMessage { type: 'forget'; key: string }
 
-export type WorkerRequest = AnalyzeMessage | ForgetMessage;
+/** Check a framework file's text against its schema here, off the shell's main thread (ajv is slow to compile). */
+export interface ValidateFrameworkMessage { type: 'validate-framework'; id: number; text: string }
+
+export type WorkerRequest = AnalyzeMessage | ForgetMessage | ValidateFrameworkMessage;
 
 export interface WorkerResponse {
   id: number;
@@ -26,4 +29,6 @@ export interface WorkerResponse {
   result?: AnalysisSummary | Omit<AnalysisSummary, 'doc'>;
   docUnchanged?: boolean;
   error?: string;
+  /** Answer to a ValidateFrameworkMessage: the schema's complaints, empty when the framework is valid. */
+  frameworkErrors?: string[];
 }

@@ -4,7 +4,8 @@
  * reported instead of blocking or exhausting memory, and at most MAX_PROBLEMS problems are kept per
  * file. Results are cached by path until `invalidate()` (the server calls it when the client reports
  * a file change). The CLI uses the synchronous methods; the server the `…Async` ones, which never
- * block its main thread.
+ * block its main thread: given a `validateFramework` (the analysis worker's), the JSON Schema check
+ * of a framework file runs there, not here.
  */
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem, type MlsdConfig } from '../core/config';
@@ -15,6 +16,8 @@ import { capProblems } from './cap-problems';
 
 export interface ConfigFileState { path: string; config: MlsdConfig; problems: ConfigProblem[] }
 export interface FrameworkFile { text?: string; problems: ConfigProblem[] }
+/** The schema's complaints about a framework file's JSON text; empty when it is valid. */
+export type FrameworkValidator = (text: string) => Promise<string[]>;
 
 const SEARCH_DEPTH = 40;
 
@@ -25,6 +28,8 @@ export class ConfigFiles {
   private pendingFrameworks = new Map<string, Promise<FrameworkFile>>();
   /** Bumped by invalidate(), so a read that started before it does not fill the new cache. */
   private generation = 0;
+
+  constructor(private readonly validateAsync?: FrameworkValidator) {}
 
   invalidate(): void {
     this.generation++;
@@ -47,7 +52,7 @@ export class ConfigFiles {
     let p = this.pendingFrameworks.get(file);
     if (!p) {
       const gen = this.generation;
-      p = readFrameworkAsync(file).then((fw) => {
+      p = readFrameworkAsync(file, this.validateAsync).then((fw) => {
         if (gen === this.generation) {
           this.frameworks.set(file, fw);
           this.pendingFrameworks.delete(file);
@@ -130,16 +135,23 @@ function unreadableConfig(file: string, e: unknown): ConfigFileState | null {
   return { path: file, config: {}, problems: [{ message: `cannot be read (${code ?? e}); using the defaults` }] };
 }
 
-export function frameworkFromText(text: string): FrameworkFile {
-  let data: unknown;
+/** JSON text of a framework file → the schema's complaints (empty: valid); null when it is not JSON. */
+function parseFramework(text: string): FrameworkFile | undefined {
   try {
-    data = JSON.parse(text);
+    JSON.parse(text);
+    return undefined;
   } catch (e) {
     return { problems: [{ message: `framework file is not valid JSON (${(e as Error).message}); using the built-in seven steps` }] };
   }
-  const { errors } = validateFramework(data);
+}
+
+function checked(text: string, errors: string[]): FrameworkFile {
   if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: `framework file: ${m}; using the built-in seven steps` }))) };
   return { text, problems: [] };
+}
+
+export function frameworkFromText(text: string): FrameworkFile {
+  return parseFramework(text) ?? checked(text, validateFramework(JSON.parse(text)).errors);
 }
 
 function unreadableFramework(e: unknown): FrameworkFile {
@@ -152,8 +164,9 @@ export function readFramework(file: string): FrameworkFile {
   return frameworkFromText(text);
 }
 
-export async function readFrameworkAsync(file: string): Promise<FrameworkFile> {
+export async function readFrameworkAsync(file: string, validate?: FrameworkValidator): Promise<FrameworkFile> {
   let text: string;
   try { text = await readSmallTextFile(file); } catch (e) { return unreadableFramework(e); }
-  return frameworkFromText(text);
+  if (!validate) return frameworkFromText(text);
+  return parseFramework(text) ?? checked(text, await validate(text));
 }

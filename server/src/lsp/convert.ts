@@ -1,5 +1,7 @@
 /** Core values → LSP values. The only place that knows both shapes. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import * as path from 'node:path';
+import type { ConfigProblem } from '../core/config';
 import type { Finding, Severity } from '../core/types';
 import type { AnalysisSummary } from '../host/summary';
 import type { DocumentModelResult } from '../protocol';
@@ -14,6 +16,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** What a quick fix needs travels with the diagnostic, so code actions need no server state. */
 export interface DiagnosticData { ruleId: string; fixes: Finding['fixes']; facts?: Finding['data'] }
+
+/** A problem in `.mlsd.json` or a framework file, shown on that file. */
+export function toConfigProblemDiagnostic(file: string, p: ConfigProblem): Diagnostic {
+  const line = p.line ?? 0;
+  const character = p.column ?? 0;
+  return {
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'mlsd',
+    code: 'invalid-config',
+    message: `${path.basename(file)}: ${p.message}. mlsd uses its defaults for this part.`,
+  };
+}
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, fixes: f.fixes, facts: f.data };

@@ -7,22 +7,22 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type Diagnostic, type InitializeParams, type InitializeResult,
+  type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import picomatch from 'picomatch';
 import { AnalysisHost } from '../host/analysis-host';
 import type { AnalysisSummary } from '../host/summary';
-import { validateFramework } from '../core/framework';
 import { insertStepEdit } from '../core/fixes';
 import type { DesignDoc, Framework } from '../core/types';
-import { defaultFramework } from '../knowledge/framework';
+import { frameworkOf as frameworkOfText } from '../host/frameworks';
 import {
   DocumentModelRequest, InsertStepCommand, ModelChangedNotification, StepAtRequest,
   type DocumentModelParams, type DocumentModelResult, type StepAtParams, type StepAtResult,
 } from '../protocol';
-import { toDiagnostic, toDocumentModel } from './convert';
-import { ConfigFiles, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
+import { toConfigProblemDiagnostic, toDiagnostic, toDocumentModel } from './convert';
+import { ConfigFiles, DEFAULT_DEBOUNCE_MS, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
+import { Scheduler } from './scheduler';
 import { codeActions } from './features/code-actions';
 import { documentSymbols, foldingRanges } from './features/symbols';
 import { hover } from './features/hover';
@@ -33,19 +33,23 @@ import { IdleSweep } from './idle-sweep';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+// MLSD_ANALYSIS_TIMEOUT_MS: the analysis time limit (tests set it tiny to force the fallback).
 const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 8000);
-const configFiles = new ConfigFiles();
+// Framework files are schema-checked in the worker: ajv's compile would block this thread.
+const configFiles = new ConfigFiles((text) => host.validateFramework(text));
 const sweep = new IdleSweep();
+const scheduler = new Scheduler({
+  analyse: (uri) => void analyseNow(uri),
+  versionOf: (uri) => documents.get(uri)?.version,
+});
 
 interface DocState {
   summary?: AnalysisSummary;
   /** Version the summary was computed for. */
   version?: number;
   lintable: boolean;
+  /** Settings of the newest analysis (its debounce paces the next change). */
   effective?: Effective;
-  timer?: NodeJS.Timeout;
-  /** Resolves when the analysis of the newest version has been published. */
-  waiters: (() => void)[];
 }
 
 const states = new Map<string, DocState>();
@@ -60,7 +64,7 @@ let restricted = false;
 
 function state(uri: string): DocState {
   let s = states.get(uri);
-  if (!s) states.set(uri, (s = { lintable: false, waiters: [] }));
+  if (!s) states.set(uri, (s = { lintable: false }));
   return s;
 }
 
@@ -131,32 +135,15 @@ connection.onDidChangeWatchedFiles(() => {
   reanalyseAll();
 });
 
-// TextDocuments fires onDidChangeContent for the open too: the first one is analysed at once,
-// later ones after the debounce.
-documents.onDidChangeContent(async (e) => {
+// TextDocuments fires onDidChangeContent for the open too: the scheduler analyses that one at once,
+// later ones after the document's debounce (mlsd.debounceMs, from its effective settings).
+documents.onDidChangeContent((e) => {
   const uri = e.document.uri;
-  const opened = !states.has(uri);
-  const s = state(uri);
-  if (opened) {
-    void analyseNow(uri);
-    return;
-  }
-  const settings = await settingsFor(uri);
-  if (states.get(uri) !== s) return; // closed meanwhile
-  const debounce = typeof settings?.debounceMs === 'number' && settings.debounceMs >= 0 ? settings.debounceMs : 200;
-  if (s.timer) clearTimeout(s.timer);
-  if (debounce === 0) {
-    s.timer = undefined;
-    void analyseNow(uri);
-  } else {
-    s.timer = setTimeout(() => { s.timer = undefined; void analyseNow(uri); }, debounce);
-  }
+  scheduler.changed(uri, state(uri).effective?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
 });
 
 documents.onDidClose((e) => {
-  const s = states.get(e.document.uri);
-  if (s?.timer) clearTimeout(s.timer);
-  s?.waiters.forEach((w) => w());
+  scheduler.closed(e.document.uri);
   states.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   host.forget(e.document.uri);
@@ -173,7 +160,7 @@ async function analyseNow(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const s = state(uri);
-  if (s.timer) { clearTimeout(s.timer); s.timer = undefined; }
+  scheduler.starting(uri);
   const version = doc.version;
   // Settings and config files arrive asynchronously; the document may be closed meanwhile, and a
   // closed document must never be analysed (its caches would be kept for good).
@@ -181,65 +168,30 @@ async function analyseNow(uri: string): Promise<void> {
   if (!stillOpen(uri, s)) return;
   const effective = await effectiveConfig(uri, settings, configFiles, workspaceRoots, { restricted });
   if (!stillOpen(uri, s)) return;
+  s.effective = effective;
   publishConfigProblems(effective);
   if (!effective.enable) {
     s.summary = undefined;
     s.version = version;
     s.lintable = false;
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-    return settle(s, uri, version);
+    return scheduler.published(uri, version);
   }
-  const result = await host.analyze({ key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) });
-  if (result.superseded) return;
+  const request = { key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) };
+  // Over the time budget (or a worker failure) the host keeps the last good result and says why.
+  const result = await host.analyzeOrFallback(request, s.summary);
+  if (result.superseded || !result.summary) return;
   if (!stillOpen(uri, s)) {
     if (!states.has(uri)) host.forget(uri); // closed while it ran: drop what was kept for it
     return;
   }
   if (documents.get(uri)?.version !== version) return; // a newer analysis is on its way
-  if (result.summary) {
-    s.summary = result.summary;
-  } else {
-    // Over the time budget (or a worker failure): keep the last good result, say why it is stale.
-    const reason = result.timedOut
-      ? `analysis took longer than ${host.timeoutMs < 1000 ? `${host.timeoutMs} ms` : `${Math.round(host.timeoutMs / 1000)} s`} and was stopped`
-      : `analysis failed (${(result.error ?? 'unknown error').split('\n')[0]})`;
-    const previous = s.summary;
-    const base = previous ?? emptySummary();
-    const findings = base.findings.filter((f) => !(f.ruleId === 'too-complex' && f.data?.reason === 'time'));
-    findings.unshift({
-      ruleId: 'too-complex',
-      severity: 'warning',
-      message: `Too complex to analyse: ${reason}. ${previous ? 'Showing the last complete result.' : 'No result yet.'} Splitting very long or deeply nested parts helps.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      data: { reason: 'time' },
-      fixes: [],
-    });
-    s.summary = { ...base, findings, doc: { ...base.doc, isDesignDoc: previous ? base.doc.isDesignDoc : true } };
-  }
+  s.summary = result.summary;
   s.version = version;
-  s.effective = effective;
   s.lintable = isLintable(uri, s.summary, effective);
-  const diagnostics: Diagnostic[] = s.lintable ? s.summary.findings.map(toDiagnostic) : [];
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map(toDiagnostic) : [] });
   void connection.sendNotification(ModelChangedNotification, { uri, version });
-  settle(s, uri, version);
-}
-
-function settle(s: DocState, uri: string, version: number): void {
-  if (documents.get(uri)?.version !== version) return;
-  const waiters = s.waiters;
-  s.waiters = [];
-  waiters.forEach((w) => w());
-}
-
-function emptySummary(): AnalysisSummary {
-  return {
-    findings: [],
-    doc: {
-      lineCount: 0, headings: [], skipped: [], isDesignDoc: false, designDocReason: 'not analysed', kind: 'other', kindReason: 'not analysed',
-      steps: defaultFramework.steps.map((st) => ({ id: st.id, title: st.title, status: 'missing', headings: [], sections: [], wordCount: 0, topics: [] })),
-    },
-  };
+  scheduler.published(uri, version);
 }
 
 function isLintable(uri: string, summary: AnalysisSummary, effective: Effective): boolean {
@@ -271,16 +223,7 @@ function publishConfigProblems(effective: Effective): void {
     if (!problems.length && !publishedConfigProblems.has(uri)) continue;
     if (problems.length) publishedConfigProblems.add(uri);
     else publishedConfigProblems.delete(uri);
-    void connection.sendDiagnostics({
-      uri,
-      diagnostics: problems.map((p) => ({
-        range: { start: { line: p.line ?? 0, character: p.column ?? 0 }, end: { line: p.line ?? 0, character: (p.column ?? 0) + 1 } },
-        severity: 1,
-        source: 'mlsd',
-        code: 'invalid-config',
-        message: `${path.basename(file)}: ${p.message}. mlsd uses its defaults for this part.`,
-      })),
-    });
+    void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigProblemDiagnostic(file, p)) });
   }
 }
 
@@ -289,26 +232,13 @@ async function fresh(uri: string | undefined): Promise<DocState | undefined> {
   if (uri === undefined) return undefined;
   const doc = documents.get(uri);
   if (!doc) return undefined;
-  const s = state(uri);
-  if (s.version !== doc.version || !s.summary) {
-    const done = new Promise<void>((resolve) => s.waiters.push(resolve));
-    void analyseNow(uri);
-    await done;
-  }
+  await scheduler.fresh(uri);
   return states.get(uri);
 }
 
-const frameworks = new Map<string, Framework>();
+/** The framework the document was last analysed with (validated in the worker; see host/frameworks.ts). */
 function frameworkOf(s: DocState | undefined): Framework {
-  const text = s?.effective?.frameworkText;
-  if (!text) return defaultFramework;
-  let f = frameworks.get(text);
-  if (!f) {
-    try { f = validateFramework(JSON.parse(text)).framework ?? defaultFramework; } catch { f = defaultFramework; }
-    if (frameworks.size >= 8) frameworks.clear();
-    frameworks.set(text, f);
-  }
-  return f;
+  return frameworkOfText(s?.effective?.frameworkText);
 }
 
 // Every handler accepts malformed params (null, none, missing fields) and answers "nothing" rather than

@@ -4,8 +4,9 @@
  * Keeps one parse cache per open document for incremental re-analysis.
  */
 import { parentPort } from 'node:worker_threads';
-import type { WorkerRequest, WorkerResponse } from '../host/analysis-request';
-import { runAnalysis, ParseCache } from '../host/run-analysis';
+import type { WorkerRequest, WorkerResponse } from './analysis-request';
+import { runAnalysis, ParseCache } from './run-analysis';
+import { validateFramework } from '../core/framework';
 
 const caches = new Map<string, ParseCache>();
 const lastDocs = new Map<string, unknown>();
@@ -32,6 +33,12 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   if (msg.type === 'forget') {
     caches.delete(msg.key);
     lastDocs.delete(msg.key);
+    return;
+  }
+  if (msg.type === 'validate-framework') {
+    let frameworkErrors: string[];
+    try { frameworkErrors = validateFramework(JSON.parse(msg.text)).errors; } catch (err) { frameworkErrors = [`not valid JSON (${(err as Error).message})`]; }
+    parentPort!.postMessage({ id: msg.id, frameworkErrors } satisfies WorkerResponse);
     return;
   }
   let cache: ParseCache | undefined;
