@@ -7,7 +7,7 @@ import { Commands, ContextKeys } from '../commands/ids';
 import { settings } from '../config';
 import type { ModelStore } from '../modelStore';
 import type { MlsdServer } from '../server';
-import { buildSchedule, formatClock, scheduledIndex, summarise, summaryText, UNASSIGNED, type PracticeSummary, type Schedule } from './schedule';
+import { buildSchedule, countdownText, formatClock, scheduledIndex, summarise, summaryMarkdown, summaryText, UNASSIGNED, type PracticeSummary, type Schedule } from './schedule';
 
 export interface PracticeOptions {
   /** Total minutes (default: `mlsd.practice.minutes`). */
@@ -45,6 +45,8 @@ export interface PracticeSnapshot {
 export class PracticeMode implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('mlsd.practice', vscode.StatusBarAlignment.Left, 49);
   private session: Session | undefined;
+  /** The last stop's summary document (tests read it). */
+  summaryDocument: vscode.TextDocument | undefined;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -79,9 +81,8 @@ export class PracticeMode implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ContextKeys.practiceRunning, true);
     this.render();
     this.item.show();
-    const first = schedule.steps[0];
+    // No toast: the status item counts the step's budget and the total down from the first second.
     this.log.appendLine(`[practice] started: ${formatClock(schedule.totalMs)}; ${schedule.steps.map((s) => `${s.title} ${formatClock(s.budgetMs)}`).join(', ')}`);
-    void vscode.window.showInformationMessage(`MLSD practice: ${Math.round(schedule.totalMs / 60_000)} minutes. Start with ${first.title} (${formatClock(first.budgetMs)}).`);
     await this.trackCursor(vscode.window.activeTextEditor);
     return true;
   }
@@ -127,13 +128,15 @@ export class PracticeMode implements vscode.Disposable {
     const doc = this.store.designDoc?.document ?? this.store.trackedDocument;
     if (doc) { try { docSteps = (await this.server.documentModel(doc.uri)).steps; } catch { docSteps = undefined; } }
     const summary = summarise(s.schedule, s.lastTick - s.startedAt, s.spent, docSteps);
-    const text = summaryText(summary);
-    this.log.appendLine(`[practice] stopped\n${text}`);
-    const over = summary.steps.filter((st) => st.overrun).map((st) => st.title);
-    const short = `MLSD practice: ${formatClock(summary.elapsedMs)} used.` +
-      (over.length ? ` Over budget: ${over.join(', ')}.` : '') +
-      (summary.thin.length ? ` Still thin: ${summary.thin.join(', ')}.` : ' Every step has a solid section.');
-    void vscode.window.showInformationMessage(short, 'Show Summary').then((a) => { if (a) this.log.show(true); });
+    this.log.appendLine(`[practice] stopped\n${summaryText(summary)}`);
+    // The summary opens as a Markdown document beside the doc (readable, and savable), not as a toast.
+    const markdown = summaryMarkdown(summary, doc ? vscode.workspace.asRelativePath(doc.uri) : undefined);
+    try {
+      this.summaryDocument = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+      await vscode.window.showTextDocument(this.summaryDocument, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    } catch (err) {
+      this.log.appendLine(`[practice] could not open the summary: ${String(err)}`);
+    }
     return summary;
   }
 
@@ -142,10 +145,37 @@ export class PracticeMode implements vscode.Disposable {
     const s = this.session;
     if (!s) return;
     const step = s.schedule.steps[s.scheduled];
-    const stop = { label: '$(debug-stop) Stop interview practice', stop: true };
-    const items = [...step.questions.map((q) => ({ label: q, stop: false })), stop];
-    const pick = await vscode.window.showQuickPick(items, { title: `${step.title} — questions to answer`, placeHolder: 'Pick "Stop" to end the practice' });
-    if (pick?.stop) await this.stop();
+    const stop = { label: '$(debug-stop) Stop interview practice', question: undefined as string | undefined };
+    const items = [...step.questions.map((q) => ({ label: q, question: q as string | undefined })), stop];
+    const pick = await vscode.window.showQuickPick(items, { title: `${step.title} — pick a question to add it to the step`, placeHolder: 'A question goes into the doc as a TODO prompt; "Stop" ends the practice' });
+    if (!pick) return;
+    if (pick.question === undefined) { await this.stop(); return; }
+    await this.askInDoc(step.id, pick.question);
+  }
+
+  /**
+   * Puts a question into the doc as a prompt (a `TODO:` line, which mlsd reads as not yet answered) at the
+   * end of the step's section, and moves the cursor there; a step with no section gets its skeleton.
+   */
+  async askInDoc(stepId: string, question: string): Promise<boolean> {
+    const current = this.store.designDoc;
+    if (!current) { void vscode.window.showInformationMessage('MLSD practice: open your design doc to add the question to it.'); return false; }
+    const step = current.model.steps.find((st) => st.id === stepId);
+    if (!step?.range) {
+      await vscode.commands.executeCommand(Commands.insertStep, current.document.uri, stepId);
+      return true;
+    }
+    const editor = await vscode.window.showTextDocument(current.document, { preserveFocus: false });
+    let line = Math.min(step.range.end.line, current.document.lineCount - 1);
+    while (line > step.range.start.line && current.document.lineAt(line).isEmptyOrWhitespace) line--;
+    const at = current.document.lineAt(line).range.end;
+    const ok = await editor.edit((e) => e.insert(at, `\n\nTODO: ${question}`));
+    if (ok) {
+      const target = new vscode.Position(line + 2, editor.document.lineAt(line + 2).text.length);
+      editor.selection = new vscode.Selection(target, target);
+      editor.revealRange(new vscode.Range(target, target));
+    }
+    return ok;
   }
 
   snapshot(): PracticeSnapshot {
@@ -172,10 +202,11 @@ export class PracticeMode implements vscode.Disposable {
     const i = s.scheduled;
     const step = s.schedule.steps[i];
     const left = step.endMs - elapsed;
-    this.item.text = `$(watch) ${formatClock(elapsed)} · ${i + 1}/${s.schedule.steps.length} ${step.title}`;
+    this.item.text = countdownText(s.schedule, i, elapsed);
     this.item.tooltip = s.timeUp
       ? `Time is up (${formatClock(s.schedule.totalMs)}). Click to stop and see the summary.`
-      : `You should be on: ${step.title} — ${formatClock(left)} left for it.\nClick for its questions or to stop.`;
+      : `You should be on: ${step.title} — ${formatClock(left)} left of its ${formatClock(step.budgetMs)} budget; ` +
+        `${formatClock(s.schedule.totalMs - elapsed)} left in total (${formatClock(elapsed)} used).\nClick for its questions or to stop.`;
     const behind = s.actual !== null && s.schedule.steps.findIndex((st) => st.id === s.actual) < i;
     this.item.backgroundColor = s.timeUp || behind || s.warned.has(s.actual ?? '#')
       ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -83,3 +83,32 @@ export function summaryText(s: PracticeSummary): string {
   lines.push('', s.thin.length ? `Still thin or missing: ${s.thin.join(', ')}` : 'Every step has a solid section.');
   return lines.join('\n');
 }
+
+const STATUS_WORDS: Record<string, string> = { covered: 'covered', thin: 'thin', missing: '**missing**' };
+
+/** The stop summary as a Markdown document a person reads: a table, then what is left to write. */
+export function summaryMarkdown(s: PracticeSummary, docName?: string): string {
+  const cell = (t: string) => t.replace(/\|/g, '\\|');
+  const lines = [`# Interview practice summary`, '',
+    `${formatClock(s.elapsedMs)} used of ${formatClock(s.totalMs)}${docName ? ` on \`${cell(docName)}\`` : ''}.`, '',
+    '| Step | Time spent | Budget | In the doc |', '| --- | ---: | ---: | --- |'];
+  for (const st of s.steps) {
+    lines.push(`| ${cell(st.title)} | ${formatClock(st.spentMs)}${st.overrun ? ' (over)' : ''} | ${formatClock(st.budgetMs)} | ${st.status ? STATUS_WORDS[st.status] ?? st.status : 'no doc'} |`);
+  }
+  if (s.unassignedMs >= 1000) lines.push(`| *(cursor outside any step)* | ${formatClock(s.unassignedMs)} | | |`);
+  const missing = s.steps.filter((st) => st.status === 'missing').map((st) => st.title);
+  const thin = s.steps.filter((st) => st.status === 'thin').map((st) => st.title);
+  const over = s.steps.filter((st) => st.overrun).map((st) => st.title);
+  lines.push('');
+  if (missing.length) lines.push(`**Missing:** ${missing.map(cell).join(', ')} — no section yet.`, '');
+  if (thin.length) lines.push(`**Thin:** ${thin.map(cell).join(', ')} — a section that needs more.`, '');
+  if (over.length) lines.push(`**Over budget:** ${over.map(cell).join(', ')}.`, '');
+  if (!missing.length && !thin.length && s.steps.some((st) => st.status)) lines.push('Every step has a solid section.', '');
+  return lines.join('\n');
+}
+
+/** The status-bar countdown: the step, its time left, the total time left. */
+export function countdownText(schedule: Schedule, index: number, elapsedMs: number): string {
+  const step = schedule.steps[index];
+  return `$(watch) ${index + 1}/${schedule.steps.length} ${step.title} · ${formatClock(step.endMs - elapsedMs)} left · ${formatClock(schedule.totalMs - elapsedMs)} total`;
+}
