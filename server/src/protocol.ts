@@ -3,8 +3,32 @@
  * Plain types and method names only: imported by the server (vscode-languageserver)
  * and by the client (vscode-languageclient), so neither side spells a method name twice.
  * Ranges are LSP ranges (0-based).
+ *
+ * It stands alone: it imports nothing, so the client depends on no analysis code and the core's
+ * types can change without changing the wire (the server's convert.ts maps one to the other; the
+ * compiler checks that mapping). `test/unit/meta.test.ts` enforces it.
  */
-import type { Range, StepStatus, SeveritySetting } from './core/types';
+
+/* ---- wire types ---- */
+
+export interface WirePosition { line: number; character: number }
+export interface WireRange { start: WirePosition; end: WirePosition }
+export type WireStepStatus = 'covered' | 'thin' | 'missing';
+export type WireSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
+type Range = WireRange;
+type StepStatus = WireStepStatus;
+type SeveritySetting = WireSeverity;
+
+/**
+ * A request's method with its parameter and result types, as vscode-languageserver-protocol's
+ * `RequestType` (vscode-eslint's shared declarations), but library-free: the client and the server
+ * bundle different versions of that library, whose classes do not type-check across copies.
+ * `R` appears only in a phantom member, so `WireRequest<P, R>` carries the types with the name.
+ */
+export interface WireRequest<P, R> { readonly method: string; readonly __types?: (params: P) => R }
+export interface WireNotification<P> { readonly method: string; readonly __types?: (params: P) => void }
+const request = <P, R>(method: string): WireRequest<P, R> => ({ method });
+const notification = <P>(method: string): WireNotification<P> => ({ method });
 
 /* ---- client → server requests ---- */
 
@@ -80,3 +104,19 @@ export interface ModelChangedParams { uri: string; version: number | null }
 
 /** Insert a missing step's skeleton at its framework position. Arguments: [uri: string, stepId: string]. */
 export const InsertStepCommand = 'mlsd.server.insertStep';
+
+/* ---- typed declarations (server handlers and client calls are checked against them) ---- */
+
+export const Requests = {
+  documentModel: request<DocumentModelParams, DocumentModelResult | null>(DocumentModelRequest),
+  listTemplates: request<void, TemplateInfo[]>(ListTemplatesRequest),
+  renderTemplate: request<RenderTemplateParams, RenderTemplateResult | null>(RenderTemplateRequest),
+  listCaseStudies: request<void, CaseStudyInfo[]>(ListCaseStudiesRequest),
+  caseStudy: request<CaseStudyParams, CaseStudyResult | null>(CaseStudyRequest),
+  stepAt: request<StepAtParams, StepAtResult>(StepAtRequest),
+  practicePlan: request<void, PracticePlanResult>(PracticePlanRequest),
+} as const;
+
+export const Notifications = {
+  modelChanged: notification<ModelChangedParams>(ModelChangedNotification),
+} as const;

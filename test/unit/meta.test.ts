@@ -241,3 +241,39 @@ describe('invariant: the core imports no editor, LSP or file-system module', () 
     });
   }
 });
+
+/** Import specifiers of a TypeScript source, resolved to repository paths when relative. */
+function importsOf(file: string): { specifier: string; target?: string }[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...text.matchAll(/\bimport\s+(?:type\s+)?(?:[^'"]*?\s+from\s+)?['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\bexport\s+(?:type\s+)?[^'"]*?\s+from\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => ({ specifier: m[1], target: m[1].startsWith('.') ? relative(repoRoot, join(file, '..', m[1])) : undefined }));
+}
+
+describe('invariant: the wire protocol stands alone', () => {
+  const protocol = join(repoRoot, 'server', 'src', 'protocol.ts');
+
+  test('protocol.ts imports nothing (its types are its own)', () => {
+    assert.deepEqual(importsOf(protocol).map((i) => i.specifier), []);
+  });
+
+  test('the client reaches into server/src only for protocol.ts', () => {
+    const files = walk(join(repoRoot, 'client', 'src'), /\.ts$/);
+    assert.ok(files.length > 5);
+    for (const file of files) {
+      for (const i of importsOf(file)) {
+        if (!i.target?.startsWith('server')) continue;
+        assert.equal(i.target.replace(/\.ts$/, ''), 'server/src/protocol', `${relative(repoRoot, file)} imports ${i.specifier}`);
+      }
+    }
+  });
+
+  test('knowledge/ does not import the wire types', () => {
+    for (const file of walk(join(repoRoot, 'server', 'src', 'knowledge'), /\.ts$/)) {
+      for (const i of importsOf(file)) assert.notEqual(i.target?.replace(/\.ts$/, ''), 'server/src/protocol', `${relative(repoRoot, file)} imports ${i.specifier}`);
+    }
+  });
+});

@@ -1,7 +1,6 @@
 /** Tree rows of the "Design Steps" view, built from the server's outline (no Markdown parsing here). */
 import * as vscode from 'vscode';
-import type { OutlineHeading, OutlineStep, OutlineTopic } from '../../../server/src/protocol';
-import type { Range as WireRange } from '../../../server/src/core/types';
+import type { OutlineHeading, OutlineStep, OutlineTopic, WireRange } from '../../../server/src/protocol';
 import { Commands } from '../commands/ids';
 
 export type OutlineNode =

@@ -3,13 +3,19 @@
  * the practice plan), bundled separately as dist/knowledge.js and loaded on first use, so the
  * server's start does not pay for the Markdown→HTML pipeline and YAML parsing.
  */
-import type { CaseStudyInfo, CaseStudyResult, PracticePlanResult, TemplateInfo } from '../protocol';
 import { caseStudies, findCaseStudy } from './case-studies';
 import { findTemplate, renderTemplate, templates } from './templates';
 import { renderMarkdown } from './render';
 import { practice } from './practice';
 import { defaultFramework } from './framework';
 export { termAt, formatEntry, glossary } from './glossary';
+
+// The knowledge's own shapes: the server hands them out as protocol.ts's wire types, and the compiler
+// checks they fit there (lsp/features/knowledge-requests.ts), so knowledge does not depend on the wire.
+export interface TemplateInfo { id: string; title: string; description: string; problemType?: string }
+export interface CaseStudyInfo { id: string; title: string; problem: string; category: string; summary: string }
+export interface CaseStudyResult { id: string; title: string; html: string; stepIds: string[] }
+export interface PracticePlanResult { totalMinutes: number; steps: { id: string; title: string; minutes: number; questions: string[] }[] }
 
 const rendered = new Map<string, CaseStudyResult>();
 

@@ -16,10 +16,8 @@ import type { AnalysisSummary } from '../host/summary';
 import { insertStepEdit } from '../core/fixes';
 import type { DesignDoc, Framework } from '../core/types';
 import { frameworkOf as frameworkOfText } from '../host/frameworks';
-import {
-  DocumentModelRequest, InsertStepCommand, ModelChangedNotification, StepAtRequest,
-  type DocumentModelParams, type DocumentModelResult, type StepAtParams, type StepAtResult,
-} from '../protocol';
+import { InsertStepCommand, Notifications, Requests } from '../protocol';
+import { handle, notify } from './wire';
 import { toConfigProblemDiagnostic, toDiagnostic, toDocumentModel } from './convert';
 import { ConfigFiles, DEFAULT_DEBOUNCE_MS, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
 import { Scheduler } from './scheduler';
@@ -190,7 +188,7 @@ async function analyseNow(uri: string): Promise<void> {
   s.version = version;
   s.lintable = isLintable(uri, s.summary, effective);
   void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map(toDiagnostic) : [] });
-  void connection.sendNotification(ModelChangedNotification, { uri, version });
+  void notify(connection, Notifications.modelChanged, { uri, version });
   scheduler.published(uri, version);
 }
 
@@ -278,7 +276,7 @@ connection.onRequest('textDocument/completion', (params: Params) => {
   return completions(line, position, s?.summary?.doc, frameworkOf(s));
 });
 
-connection.onRequest(DocumentModelRequest, async (p: DocumentModelParams): Promise<DocumentModelResult | null> => {
+handle(connection, Requests.documentModel, async (p) => {
   const uri = typeof p?.uri === 'string' ? p.uri : undefined;
   const s = await fresh(uri);
   const doc = uri === undefined ? undefined : documents.get(uri);
@@ -286,7 +284,7 @@ connection.onRequest(DocumentModelRequest, async (p: DocumentModelParams): Promi
   return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
 });
 
-connection.onRequest(StepAtRequest, async (p: StepAtParams): Promise<StepAtResult> => {
+handle(connection, Requests.stepAt, (p) => {
   const s = typeof p?.uri === 'string' ? states.get(p.uri) : undefined;
   const line = typeof p?.line === 'number' ? p.line : -1;
   const step = s?.summary?.doc.steps.find((st) => st.sections.some((r) => r.start.line <= line && line <= r.end.line));

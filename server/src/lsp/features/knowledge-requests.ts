@@ -1,9 +1,7 @@
 /** The custom requests that serve knowledge: templates, case studies, the practice plan. */
 import type { Connection } from 'vscode-languageserver';
-import {
-  CaseStudyRequest, ListCaseStudiesRequest, ListTemplatesRequest, PracticePlanRequest, RenderTemplateRequest,
-  type CaseStudyParams, type RenderTemplateParams,
-} from '../../protocol';
+import { Requests } from '../../protocol';
+import { handle } from '../wire';
 
 type Service = typeof import('../../knowledge/service');
 let service: Service | undefined;
@@ -21,12 +19,13 @@ export function warmUpKnowledge(): void {
 }
 
 export function registerKnowledgeRequests(connection: Connection): void {
-  connection.onRequest(ListTemplatesRequest, () => knowledge().listTemplates());
-  connection.onRequest(RenderTemplateRequest, (p: RenderTemplateParams) => {
+  // Params may be malformed (null, missing fields): read field by field.
+  handle(connection, Requests.listTemplates, () => knowledge().listTemplates());
+  handle(connection, Requests.renderTemplate, (p) => {
     const text = knowledge().renderTemplateText(String(p?.id), String(p?.title ?? ''), p?.snippet === true);
     return text === undefined ? null : { text };
   });
-  connection.onRequest(ListCaseStudiesRequest, () => knowledge().listCaseStudies());
-  connection.onRequest(CaseStudyRequest, (p: CaseStudyParams) => knowledge().caseStudyHtml(String(p?.id)) ?? null);
-  connection.onRequest(PracticePlanRequest, () => knowledge().practicePlan());
+  handle(connection, Requests.listCaseStudies, () => knowledge().listCaseStudies());
+  handle(connection, Requests.caseStudy, (p) => knowledge().caseStudyHtml(String(p?.id)) ?? null);
+  handle(connection, Requests.practicePlan, () => knowledge().practicePlan());
 }
