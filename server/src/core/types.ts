@@ -48,6 +48,9 @@ export interface FrameworkTopic {
   whyByTask?: Record<string, string>;
   /** Only for these tasks (lexicon problem types: classification, ranking…); absent means always. */
   appliesTo?: string[];
+  /** Where else evidence counts, besides the topic's own step; absent means anywhere in the doc.
+   * Latency under requirements is a budget, not production monitoring of latency. */
+  coveredIn?: string[];
 }
 
 export interface FrameworkStep {

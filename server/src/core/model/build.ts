@@ -182,6 +182,9 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       i = j;
     }
     const units = unitsByStep.get(step.id) ?? [];
+    // A topic with `coveredIn` is looked for in its own step, then only in those steps' sections.
+    const unitsFor = (t: FrameworkTopic, own: (Segment | TextBlock)[]) =>
+      t.coveredIn ? [...own, ...t.coveredIn.flatMap((id) => (id === step.id ? [] : unitsByStep.get(id) ?? []))] : own;
     let wordCount = 0;
     for (const u of units) {
       if ('chunk' in u) wordCount += chunkFact(u.chunk, questions, () => u.blocks.reduce((n, b) => n + wordsOf(b as TextBlock), 0));
@@ -203,8 +206,8 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       if (answered) prompts = 0;
     }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, units, blocks, doc0, false, questions)),
-      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, blocks, doc0, true, questions)),
+      ...step.topics.map((t) => coverage(t, unitsFor(t, units), blocks, doc0, false, questions)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, unitsFor(t, units), blocks, doc0, true, questions)),
     ];
     // A step with no section of its own may still be there in passing: when the doc covers at least
     // half of its topics elsewhere, a reviewer calls it thin, not missing.
@@ -412,6 +415,8 @@ function promptLines(b: { kind: string; text: string }, questions: Set<string>):
 const isWordy = (b: { kind: string }) => b.kind !== 'heading';
 
 const anywhereKeys = new WeakMap<FrameworkTopic, object>();
+/** A block that ends in a question mark: it asks rather than answers. */
+const ASKS = /[^(\s]\?[\s)*_]*$/;
 const topicRes = new WeakMap<FrameworkTopic, RegExp[]>();
 const topicMemo = new TextMemo<FrameworkTopic, boolean>();
 /** Whether a text shows the topic: one of its phrases, or a quantity its patterns describe. */
@@ -445,9 +450,12 @@ function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks:
       return result;
     }
   }
+  if (topic.coveredIn) return result;
   let key = anywhereKeys.get(topic);
   if (!key) anywhereKeys.set(topic, (key = {}));
-  const anywhere = firstInDoc(doc, key, (b) => hit(b) || null);
+  // Away from its own step, a question ("Are there user segments to consider?") asks about the
+  // topic; it does not show the doc covers it.
+  const anywhere = firstInDoc(doc, key, (b) => (!ASKS.test(b.text) && hit(b)) || null);
   if (anywhere) {
     result.covered = true;
     result.evidence = blocks[anywhere.index].range;
