@@ -19,6 +19,7 @@ import { newDoc } from './new-doc';
 import { toReport, type FileReport } from './report';
 import { formatText } from './format-text';
 import { formatSarif } from './format-sarif';
+import { report } from '../report/command';
 import pkg from '../../../package.json';
 
 /** Where the search for .mlsd.json stops: the enclosing repository, else the current folder. */
@@ -43,6 +44,7 @@ Usage:
   mlsd explain <rule-id | term>                     print a rule's page or a glossary entry
   mlsd case-studies [ID]                            list the reference case studies, or print one
   mlsd rules                                        list the rules
+  mlsd report [--format html|md] [--output FILE] <files or folders…>   review report: steps, coverage matrix, findings by step
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings fail, 2 usage or config error.`;
 
@@ -50,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint': return lint(rest);
+    case 'report': return report(rest, path.join(__dirname, 'analysis-worker.js'));
     case 'new': return newDoc(rest);
     case 'explain': return explain(rest);
     case 'case-studies': return listCaseStudies(rest);

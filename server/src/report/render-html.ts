@@ -1,0 +1,76 @@
+/**
+ * The report as one self-contained HTML page: everything that comes from a doc goes through
+ * escapeHtml, style and the sorting script are inline, and nothing is fetched.
+ */
+import type { StepStatus } from '../core/types';
+import type { ReportData, ReportDoc } from './collect';
+import { escapeHtml as e } from './escape';
+import { contentSecurityPolicy, SORT_SCRIPT, STYLE } from './html-assets';
+import { STATUS_ORDER, statusLabel } from './status-labels';
+import { stepBar } from './svg-chart';
+import { totalsSentence } from './totals-text';
+
+const badge = (s: StepStatus) => `<span class="badge ${s}">${statusLabel(s)}</span>`;
+
+function matrix(data: ReportData): string {
+  const head = data.columns.map((c, i) => `<th scope="col" data-col="${i + 1}" aria-sort="none"><button type="button">${e(c.title)}</button></th>`).join('');
+  const rows = data.docs.map((d, i) => {
+    const cells = data.columns.map((c) => {
+      const s = d.steps.find((x) => x.id === c.id);
+      if (!s) return '<td data-sort="3">—</td>';
+      const label = statusLabel(s.status);
+      const link = s.headings[0] ? `<a href="${e(s.headings[0].href)}" title="${e(s.headings[0].text)}">${label}</a>` : label;
+      return `<td class="${s.status}" data-sort="${STATUS_ORDER.indexOf(s.status)}">${link}</td>`;
+    }).join('');
+    return `<tr><th scope="row" data-sort="${e(d.title.toLowerCase())}"><a href="#doc-${i + 1}">${e(d.title)}</a> <a class="muted" href="${e(d.href)}">${e(d.file)}</a></th>${cells}<td data-sort="${d.findingCount}">${d.findingCount}</td></tr>`;
+  }).join('\n');
+  const foot = data.columns.map((c) => `<td>${c.missing} missing<br>${c.thin} thin<br>${c.covered} covered</td>`).join('');
+  return `<section><h2>Steps across ${data.docs.length} docs</h2>
+<p class="muted">Click a column to sort by it. Each cell links to the step's heading in the doc.</p>
+<table class="matrix"><thead><tr><th scope="col" data-col="0" aria-sort="none"><button type="button">Doc</button></th>${head}<th scope="col" data-col="${data.columns.length + 1}" aria-sort="none"><button type="button">Findings</button></th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+<tfoot><tr><th scope="row">Totals</th>${foot}<td></td></tr></tfoot></table>
+<ul class="totals">${data.columns.map((c) => `<li>${e(totalsSentence(c, data.docs.length))}</li>`).join('')}</ul></section>`;
+}
+
+function docSection(d: ReportDoc, i: number): string {
+  const steps = d.steps.map((s) => `<tr><th scope="row">${e(s.title)}</th><td>${badge(s.status)}</td><td>${s.headings.length
+    ? s.headings.map((h) => `<a href="${e(h.href)}">${e(h.text)}</a> <span class="muted">(line ${h.line})</span>`).join('<br>')
+    : '<span class="muted">no heading</span>'}</td></tr>`).join('\n');
+  const groups = d.groups.map((g) => `<h4>${e(g.title)}</h4><ul>${g.items.map((f) => `<li><span class="badge">${e(f.severity)}</span> <a href="${e(f.href)}">line ${f.line}</a> · <code>${e(f.ruleId)}</code> — ${e(f.message)}${f.question ? `<blockquote>Reviewer asks: ${e(f.question)}</blockquote>` : ''}</li>`).join('')}</ul>`).join('\n');
+  const cs = d.caseStudy
+    ? `<h3>Case study to compare with</h3><p><strong>${e(d.caseStudy.title)}</strong> <span class="muted">(mlsd case-studies ${e(d.caseStudy.id)})</span> — ${e(d.caseStudy.summary)}</p>`
+    : '';
+  return `<section class="doc" id="doc-${i + 1}"><h2>${e(d.title)}</h2><p class="muted"><a href="${e(d.href)}">${e(d.file)}</a></p>
+${stepBar(d.steps)}
+<h3>Steps</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Found in</th></tr></thead><tbody>
+${steps}
+</tbody></table>
+<h3>Findings by step (${d.findingCount})</h3>${groups || '<p>No findings.</p>'}
+${cs}</section>`;
+}
+
+function skippedSection(data: ReportData): string {
+  if (!data.skipped.length) return '';
+  return `<section><h2>Skipped (${data.skipped.length}, not scored)</h2><ul>${data.skipped.map((s) => `<li><a href="${e(s.href)}">${e(s.file)}</a> — ${e(s.kind)}: ${e(s.reason)}</li>`).join('')}</ul></section>`;
+}
+
+export function renderHtml(data: ReportData): string {
+  const title = data.docs.length === 1 ? `Review: ${data.docs[0].title}` : `Review of ${data.docs.length} design docs`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title><style>${STYLE}</style></head>
+<body><h1>${e(title)}</h1>
+<p class="muted">${data.docs.length} design doc${data.docs.length === 1 ? '' : 's'} scored, ${data.skipped.length} skipped · made by mlsd</p>
+${data.docs.length > 1 ? matrix(data) : ''}
+${data.docs.map(docSection).join('\n')}
+${skippedSection(data)}
+${data.docs.length > 1 ? `<script>${SORT_SCRIPT}</script>` : ''}
+</body></html>
+`;
+}
+
