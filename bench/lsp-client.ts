@@ -1,5 +1,6 @@
 /** Minimal LSP client over stdio for the benchmark: spawn the built server, talk JSON-RPC. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
@@ -14,7 +15,7 @@ export interface BenchServer {
 export async function startServer(settings: Record<string, unknown> = { debounceMs: 0 }): Promise<{ server: BenchServer; initMs: number }> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, [path.resolve(__dirname, '../dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiting = new Map<string, (d: unknown[]) => void>();
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
     const key = `${p.uri}@${p.version}`;
@@ -44,7 +45,7 @@ export async function startServer(settings: Record<string, unknown> = { debounce
 }
 
 export function rssMb(pid: number): number {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
 }

@@ -24,6 +24,19 @@ function sh(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
   return r;
 }
+// Installers (apt-get, scripts/install-code-server.sh) write to INSTALL_LOG; it is printed only when one fails.
+const INSTALL_LOG = process.env.MLSD_INSTALL_LOG || path.join(ARTIFACTS, 'installers.log');
+let installLogStarted = false;
+function install(cmd, args, opts = {}) {
+  if (!installLogStarted) { fs.mkdirSync(path.dirname(INSTALL_LOG), { recursive: true }); fs.writeFileSync(INSTALL_LOG, ''); installLogStarted = true; }
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  fs.appendFileSync(INSTALL_LOG, `$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
+  if (r.status !== 0) {
+    process.stderr.write(fs.readFileSync(INSTALL_LOG, 'utf8'));
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}; log above, kept in ${INSTALL_LOG})`);
+  }
+  return r;
+}
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 
 const setup = async () => {
@@ -37,16 +50,15 @@ if (needApt.length) {
   log(`apt-get install ${needApt.join(' ')}`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  sh(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
-  sh(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', ...needApt], { env });
+  install(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq'], { env });
+  install(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', ...needApt], { env });
 }
 
 // 2. code-server (cached)
 if (run.includes('ui') || run.includes('exthost')) {
   if (!(process.env.CODE_SERVER && fs.existsSync(process.env.CODE_SERVER))) {
-    log('code-server: scripts/install-code-server.sh (skipped when cached)');
-    const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-code-server.sh')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    if (r.status !== 0) throw new Error('installing code-server failed');
+    log(`code-server: scripts/install-code-server.sh (skipped when cached; output in ${INSTALL_LOG})`);
+    const r = install('bash', [path.join(ROOT, 'scripts/install-code-server.sh')]);
     process.env.CODE_SERVER = r.stdout.toString().trim().split('\n').pop();
   }
   log(`code-server: ${process.env.CODE_SERVER}`);

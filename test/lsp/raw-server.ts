@@ -18,8 +18,8 @@ export interface RawServer {
 export async function startRaw(initialize: Record<string, unknown>, settings: Record<string, unknown> | null = null): Promise<RawServer> {
   const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
-  proc.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  proc.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const notifications: { method: string; params: unknown }[] = [];
   conn.onNotification((method: string, params: unknown) => { notifications.push({ method, params }); });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
@@ -59,7 +59,7 @@ export async function rawExchange(messages: Record<string, unknown>[], deadlineM
   let buffer = Buffer.alloc(0);
   const done = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`raw exchange: ${want.size - responses.size} answers missing after ${deadlineMs} ms`)), deadlineMs);
-    proc.stdout!.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
         const headerEnd = buffer.indexOf('\r\n\r\n');
@@ -77,8 +77,8 @@ export async function rawExchange(messages: Record<string, unknown>[], deadlineM
   });
   const write = (m: unknown) => {
     const body = Buffer.from(JSON.stringify(m), 'utf8');
-    proc.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
-    proc.stdin!.write(body);
+    proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    proc.stdin.write(body);
   };
   for (const m of messages) write({ jsonrpc: '2.0', ...m });
   try {

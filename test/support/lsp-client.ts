@@ -94,7 +94,7 @@ export class LspClient {
     });
     const client = new LspClient(proc, options);
     const rootUri = options.root ? pathToFileURL(options.root).href : null;
-    client.initializeResult = await client.within(client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.within(client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       clientInfo: { name: 'mlsd-test-client' },
       rootUri,
@@ -117,7 +117,7 @@ export class LspClient {
           foldingRange: {},
         },
       },
-    }), 'initialize') as InitializeResult;
+    }), 'initialize');
     client.connection.sendNotification('initialized', {});
     return client;
   }
@@ -142,7 +142,7 @@ export class LspClient {
   }
 
   request<T = unknown>(method: string, params: unknown, deadlineMs = DEFAULT_DEADLINE_MS): Promise<T> {
-    return this.within(this.connection.sendRequest(method, params) as Promise<T>, method, deadlineMs);
+    return this.within(this.connection.sendRequest<T>(method, params), method, deadlineMs);
   }
 
   notify(method: string, params: unknown): void {

@@ -157,7 +157,7 @@ describe('glossary', () => {
       const at = line.toLowerCase().indexOf(word.toLowerCase().split(' ')[0]);
       const hit = termAt(line, at + 1);
       assert.ok(hit, `${word} in "${line}"`);
-      assert.ok(hit!.entry.term.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0]) || (hit!.entry.aliases ?? []).some((a) => a.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0])), `${word} → ${hit!.entry.term}`);
+      assert.ok(hit.entry.term.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0]) || (hit.entry.aliases ?? []).some((a) => a.toLowerCase().includes(word.toLowerCase().split(/[ -]/)[0])), `${word} → ${hit.entry.term}`);
     }
   });
   test('the ML terms the hover promises resolve', () => {

@@ -38,7 +38,7 @@ export class NavigationCommands {
     }
     if (!range) return false;
     const start = new vscode.Range(range.start, range.start);
-    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri!.toString());
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     const editor = await vscode.window.showTextDocument(uri, { viewColumn: shown?.viewColumn, selection: start, preserveFocus: false });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return true;

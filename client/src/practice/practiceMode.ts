@@ -146,7 +146,7 @@ export class PracticeMode implements vscode.Disposable {
     if (!s) return;
     const step = s.schedule.steps[s.scheduled];
     const stop = { label: '$(debug-stop) Stop interview practice', question: undefined as string | undefined };
-    const items = [...step.questions.map((q) => ({ label: q, question: q as string | undefined })), stop];
+    const items = [...step.questions.map((q) => ({ label: q, question: q })), stop];
     const pick = await vscode.window.showQuickPick(items, { title: `${step.title} — pick a question to add it to the step`, placeHolder: 'A question goes into the doc as a TODO prompt; "Stop" ends the practice' });
     if (!pick) return;
     if (pick.question === undefined) { await this.stop(); return; }

@@ -75,7 +75,7 @@ async function lint(args: string[]): Promise<number> {
       timeout: { type: 'string' },
     },
   });
-  const format = values.format!;
+  const format = values.format;
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got '${format}')`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings must be a whole number');

@@ -32,7 +32,7 @@ export function newDoc(args: string[]): number {
     for (const t of list) process.stdout.write(`${t.id.padEnd(width)}  ${t.title} — ${t.description}\n`);
     return 0;
   }
-  const template = findTemplate(values.template!);
+  const template = findTemplate(values.template);
   if (!template) return usage(`unknown template '${values.template}' (try: ${templates().map((t) => t.id).join(', ')})`);
   if (!values.title) return usage('new needs --title "Your system"');
   if (positionals.length > 1) return usage('new writes one file');

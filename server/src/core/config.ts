@@ -44,7 +44,7 @@ export function checkConfig(data: unknown): ConfigLoad {
     return { config: {}, problems: [{ message: 'must be a JSON object' }] };
   }
   const problems = validateAgainst(schemas.config, data).map((p) => ({ message: `${p.path || '(root)'} ${p.message}` }));
-  if (!problems.length) return { config: data as MlsdConfig, problems };
+  if (!problems.length) return { config: data, problems };
   // Keep the parts that are valid so one typo does not switch off the whole file.
   const config: MlsdConfig = {};
   for (const [key, value] of Object.entries(data)) {

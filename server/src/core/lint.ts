@@ -64,13 +64,13 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
       // nothing more with each repeat: keep the first ones and one line saying how many were left.
       if (++kept > MAX_PER_RULE) {
         const more = produced.length - MAX_PER_RULE;
-        findings.push({ ruleId: rule.meta.id, severity: severity as Severity, message: `…and about ${more} more ${rule.meta.id} findings in this doc (only the first ${MAX_PER_RULE} are shown).`, range: f.range, data: { truncated: more } });
+        findings.push({ ruleId: rule.meta.id, severity: severity, message: `…and about ${more} more ${rule.meta.id} findings in this doc (only the first ${MAX_PER_RULE} are shown).`, range: f.range, data: { truncated: more } });
         break;
       }
       const inFrontMatter = doc.frontMatter !== undefined && f.range.start.line <= doc.frontMatter.range.end.line;
       findings.push({
         ruleId: rule.meta.id,
-        severity: configured && configured !== 'off' ? configured : (f.severity ?? (severity as Severity)),
+        severity: configured && configured !== 'off' ? configured : (f.severity ?? (severity)),
         message: f.message,
         range: withinLines(f.range, lines),
         data: f.data,

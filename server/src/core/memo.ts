@@ -17,7 +17,7 @@ export class TextMemo<K extends object, V> {
   private tables = new Map<K, { map: Map<string, Entry<V>>; limit: number }>();
 
   constructor() {
-    allMemos.add(this as unknown as TextMemo<object, unknown>);
+    allMemos.add(this);
   }
 
   get(key: K, text: string, compute: () => V): V {

@@ -59,7 +59,7 @@ export function parseMarkdown(text: string, documentStart: boolean): ParsedChunk
   // Parsing and extraction both walk input-shaped structures: anything they throw (a stack overflow
   // in micromark on pathological nesting, or a bug) costs this chunk its structure, not the whole doc.
   try {
-    const tree = (documentStart ? atStart : inside).parse(text) as Root;
+    const tree = (documentStart ? atStart : inside).parse(text);
     const out = extract(tree);
     if (endsOpen(tree, text)) out.endsOpen = true;
     return out;

@@ -4,7 +4,7 @@ import { findAll } from '../core/phrases';
 
 export interface GlossaryEntry { term: string; aliases?: string[]; category: string; definition: string; whenToUse: string; pitfall: string }
 
-export const glossary: GlossaryEntry[] = entries as GlossaryEntry[];
+export const glossary: GlossaryEntry[] = entries;
 
 const byName = new Map<string, GlossaryEntry>();
 for (const e of glossary) for (const n of [e.term, ...(e.aliases ?? [])]) byName.set(normalise(n), e);

@@ -27,7 +27,7 @@ export interface LanguagePack {
   };
 }
 
-export const languagePacks: readonly LanguagePack[] = [ru as LanguagePack, ko as LanguagePack];
+export const languagePacks: readonly LanguagePack[] = [ru, ko];
 
 /** The framework with each pack's words added to the steps and topics whose ids it names. */
 export function withLanguages(framework: Framework, packs: readonly LanguagePack[] = languagePacks): Framework {

@@ -3,4 +3,4 @@ import data from './practice.json';
 
 export interface PracticeData { totalMinutes: number; steps: { id: string; minutes: number; questions: string[] }[] }
 
-export const practice = data as PracticeData;
+export const practice = data;

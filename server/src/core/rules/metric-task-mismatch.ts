@@ -58,7 +58,3 @@ export const metricTaskMismatch: Rule = {
     }];
   },
 };
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -52,7 +52,7 @@ export const unfilledPlaceholder: Rule = {
         const hits = lineMemo.get(patterns, source, () => {
           const text = source.replace(/<!--.*?-->/g, (c) => ' '.repeat(c.length)).replace(/`[^`]*`/g, (c) => ' '.repeat(c.length));
           const found: { index: number; text: string; label: string }[] = [];
-          for (const { re, label } of patterns!) {
+          for (const { re, label } of patterns) {
             re.lastIndex = 0;
             for (let m = re.exec(text); m; m = re.exec(text)) found.push({ index: m.index, text: m[0], label });
           }

@@ -32,7 +32,3 @@ export const unjustifiedModelChoice: Rule = {
     return out;
   },
 };
-
-function capitalise(s: string): string {
-  return /^\p{Ll}/u.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
-}

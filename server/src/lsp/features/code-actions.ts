@@ -1,5 +1,5 @@
 /** Quick fixes straight from the diagnostics' data: no server state, so no race with edits. */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { DiagnosticData } from '../convert';
 
 export function codeActions(params: CodeActionParams): CodeAction[] {
@@ -12,7 +12,7 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
       const action: CodeAction = {
         title: fix.title,
         kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic as Diagnostic],
+        diagnostics: [diagnostic],
         isPreferred: fix.preferred,
         edit: { changes: { [params.textDocument.uri]: fix.edits } },
       };

@@ -9,6 +9,7 @@ let service: Service | undefined;
 /** dist/knowledge.js, loaded on the first knowledge request (kept out of the server's start-up). */
 export function knowledge(): Service {
   // In the bundle this file is dist/server.js, so the path is relative to dist/.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
   service ??= require('./knowledge.js') as Service;
   return service;
 }
