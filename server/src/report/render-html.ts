@@ -42,7 +42,7 @@ function docSection(d: ReportDoc, i: number): string {
   const groups = d.groups.map((g) => `<h4>${e(g.title)}</h4><ul>${g.items.map((f) => `<li><span class="badge">${e(f.severity)}</span> <a href="${e(f.href)}">line ${f.line}</a> · <code>${e(f.ruleId)}</code> — ${e(f.message)}${f.question ? `<blockquote>Reviewer asks: ${e(f.question)}</blockquote>` : ''}</li>`).join('')}</ul>`).join('\n');
   const cs = d.caseStudy
     ? `<h3>Case study to compare with</h3><p><strong>${e(d.caseStudy.title)}</strong> <span class="muted">(mlsd case-studies ${e(d.caseStudy.id)})</span> — ${e(d.caseStudy.summary)}</p>`
-    : '';
+    : '<h3>Case study to compare with</h3><p class="muted">None of the reference case studies fits this doc closely; <code>mlsd case-studies</code> lists them all.</p>';
   return `<section class="doc" id="doc-${i + 1}"><h2>${e(d.title)}</h2><p class="muted"><a href="${e(d.href)}">${e(d.file)}</a></p>
 ${stepBar(d.steps)}
 <h3>Steps</h3><table><thead><tr><th scope="col">Step</th><th scope="col">Status</th><th scope="col">Found in</th></tr></thead><tbody>

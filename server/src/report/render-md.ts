@@ -28,7 +28,7 @@ function matrixRows(data: ReportData): { head: string; rows: string[] } {
 function docDetails(d: ReportDoc): string {
   const steps = d.steps.map((s) => `| ${m(s.title)} | ${statusLabel(s.status)} | ${s.headings.map((h) => link(m(h.text), h.href)).join('<br>') || '—'} |`).join('\n');
   const groups = d.groups.map((g) => `**${m(g.title)}**\n\n${g.items.map((f) => `- ${f.severity} · line ${f.line} · \`${f.ruleId}\` — ${m(f.message)}${f.question ? `\n  > Reviewer asks: ${m(f.question)}` : ''}`).join('\n')}`).join('\n\n');
-  const cs = d.caseStudy ? `\n\n**Case study to compare with:** ${m(d.caseStudy.title)} (\`mlsd case-studies ${d.caseStudy.id}\`) — ${m(d.caseStudy.summary)}` : '';
+  const cs = d.caseStudy ? `\n\n**Case study to compare with:** ${m(d.caseStudy.title)} (\`mlsd case-studies ${d.caseStudy.id}\`) — ${m(d.caseStudy.summary)}` : '\n\n**Case study to compare with:** none fits this doc closely (`mlsd case-studies` lists them all).';
   return `| Step | Status | Found in |\n| --- | --- | --- |\n${steps}\n\n#### Findings by step (${d.findingCount})\n\n${groups || 'No findings.'}${cs}`;
 }
 
