@@ -241,13 +241,16 @@ it('the case-study panel survives a window reload (webview serializer)', async (
 it('interview practice: a timer with the step to be on, and a summary at stop', async () => {
   await openFile('podcast-recs.md');
   await runCommand('MLSD: Start Interview Practice');
-  const timer = status(/\d\d:\d\d · \d\/7 /);
+  const timer = status(/\d\/7 .* left · \d\d:\d\d total/);
   await timer.waitFor();
-  assert.match((await timer.innerText()).trim(), /^\d\d:\d\d · 1\/7 Clarify requirements$/);
-  await poll('the timer to tick', async () => /^00:0[1-9]/.test((await timer.innerText()).trim()));
+  assert.match((await timer.innerText()).trim(), /^1\/7 Clarify requirements · \d\d:\d\d left · 4\d:\d\d total$/);
+  await poll('the countdown to tick', async () => /· 44:5\d total$/.test((await timer.innerText()).trim()));
+  assert.equal(await page.locator('.notification-toast', { hasText: 'MLSD practice' }).count(), 0, 'no toast at start: the budget is in the status bar');
   await shot('11-practice');
   await runCommand('MLSD: Stop Interview Practice');
-  await page.locator('.notification-toast', { hasText: 'MLSD practice:' }).filter({ hasText: 'used' }).waitFor();
+  await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor();
+  await page.locator('.editor-group-container.active .view-lines', { hasText: 'Interview practice summary' }).waitFor();
+  await page.locator('.editor-group-container.active .view-lines', { hasText: '**missing**' }).waitFor();
   await poll('the timer is gone', async () => (await timer.count()) === 0);
   await shot('12-practice-summary');
 });
@@ -287,3 +290,4 @@ it('New Design Doc: template quick pick, title, free path, never overwrites', as
   assert.ok(fs.readFileSync(path.join(dirs.ws, 'docs/design/churn-prediction.md'), 'utf8').includes('Churn prediction'));
   assert.equal(fs.existsSync(path.join(dirs.ws, 'docs/design/churn-prediction-2.md')), false);
 });
+

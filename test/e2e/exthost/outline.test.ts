@@ -90,3 +90,26 @@ suite('Design Steps outline', () => {
     });
   });
 });
+
+suite('document symbols and folding', () => {
+  // VS Code merges every provider's symbols into the Outline view, one group per provider: mlsd's
+  // must be empty for a plain README, or the Outline shows a second "ML System Design Docs" group.
+  const ask = async (method: string, uri: vscode.Uri) => {
+    const a = await api();
+    return a.client.sendRequest<unknown[]>(method, { textDocument: { uri: a.server.uri(uri) } });
+  };
+
+  test('a plain README gets no mlsd symbols or folds; a design doc gets its steps', async () => {
+    const readme = fixture('README.md');
+    await open(readme);
+    assert.deepStrictEqual(await ask('textDocument/documentSymbol', readme), []);
+    assert.deepStrictEqual(await ask('textDocument/foldingRange', readme), []);
+    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', readme);
+    assert.ok((all ?? []).length > 0, 'VS Code\'s own Markdown outline still lists the README headings');
+    const doc = fixture('design-docs/podcast-recs.md');
+    await open(doc);
+    const symbols = await ask('textDocument/documentSymbol', doc) as { name: string }[];
+    assert.ok(symbols.some((s) => s.name === 'Data preparation'), `the design doc has step symbols: ${symbols.map((s) => s.name).join(', ')}`);
+    assert.ok((await ask('textDocument/foldingRange', doc)).length >= 5, 'and one fold per step section');
+  });
+});
