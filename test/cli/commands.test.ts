@@ -35,7 +35,7 @@ describe('mlsd new', () => {
     assert.equal(reports[0].steps.length, 7);
     assert.deepEqual(reports[0].steps.filter((s) => s.status === 'missing').map((s) => s.id), [], 'no step missing');
     assert.equal(reports[0].isDesignDoc, true);
-    assert.ok(reports[0].findings.some((f) => f.ruleId === 'unfilled-placeholder'), 'the prompts are flagged until filled in');
+    assert.ok(reports[0].findings.some((f) => f.ruleId === 'empty-step' && /not started/.test(f.message)), 'each untouched step is flagged as not started');
   });
 
   it('every template gives a doc with all seven steps detected', async () => {

@@ -10,7 +10,7 @@ suite('Design Steps outline', () => {
     const a = await api();
     const editor = await open(doc());
     await waitFor('the outline to show podcast-recs.md', () => a.models.designDoc?.document === editor.document);
-    const roots = await waitFor('seven step rows', () => { const r = a.outline.getChildren(); return r.length === 7 && r; }) as OutlineNode[];
+    const roots = await waitFor<OutlineNode[] | false>('seven step rows', () => { const r = a.outline.getChildren(); return r.length === 7 && r; });
     const items = roots.map((n) => a.outline.getTreeItem(n));
     assert.deepStrictEqual(roots.map((n) => n.kind === 'step' && n.step.id),
       ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring']);
