@@ -3,11 +3,11 @@
  * read here and analysed in a worker with a time limit, so one pathological file is reported as
  * too complex and the run moves on. Exit codes: 0 clean, 1 findings fail, 2 usage or config error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AnalysisHost } from '../host/analysis-host';
-import { ConfigFiles } from '../host/config-files';
+import { FileSettings } from '../host/file-settings';
 import { readSmallTextFileSync, readText } from '../host/read-text';
 import { parseConfig, type MlsdConfig } from '../core/config';
 import { rules, findRule } from '../core/rules';
@@ -21,16 +21,6 @@ import { formatText } from './format-text';
 import { formatSarif } from './format-sarif';
 import { report } from '../report/command';
 import pkg from '../../../package.json';
-
-/** Where the search for .mlsd.json stops: the enclosing repository, else the current folder. */
-function projectRoot(file: string): string | undefined {
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (dir === path.dirname(dir)) break;
-  }
-  const cwd = process.cwd();
-  return file.startsWith(cwd + path.sep) ? cwd : undefined;
-}
 
 class UsageError extends Error {}
 
@@ -98,8 +88,7 @@ async function lint(args: string[]): Promise<number> {
   const { files, missing, problems } = expandArgs(positionals);
   missing.forEach((m) => complain(`no file matches '${m}'`));
   problems.forEach(complain);
-  const configFiles = new ConfigFiles();
-  const reported = new Set<string>();
+  const settings = new FileSettings(fixedConfig, complain);
   const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000);
   const reports: FileReport[] = [];
   try {
@@ -109,29 +98,7 @@ async function lint(args: string[]): Promise<number> {
         reports.push({ file, isDesignDoc: false, steps: [], findings: [], error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` });
         continue;
       }
-      let config = fixedConfig?.config;
-      let configDir = fixedConfig?.dir;
-      if (!fixedConfig) {
-        const found = configFiles.find(path.resolve(file), projectRoot(path.resolve(file)));
-        if (found) {
-          config = found.config;
-          configDir = path.dirname(found.path);
-          if (found.problems.length && !reported.has(found.path)) {
-            reported.add(found.path);
-            found.problems.forEach((p) => complain(`${path.relative(process.cwd(), found.path) || found.path}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message} (using defaults for that part)`));
-          }
-        }
-      }
-      let frameworkText: string | undefined;
-      if (config?.framework) {
-        const fwPath = path.resolve(configDir ?? process.cwd(), config.framework);
-        const fw = configFiles.framework(fwPath);
-        if (fw.problems.length && !reported.has(fwPath)) {
-          reported.add(fwPath);
-          fw.problems.forEach((p) => complain(`${fwPath}: ${p.message}`));
-        }
-        frameworkText = fw.text;
-      }
+      const { config, frameworkText } = settings.for(file);
       // A file over the time limit (or a worker failure) still gets a report: the host's fallback.
       const result = await host.analyzeOrFallback({ text, config, frameworkText });
       if (result.summary) reports.push(toReport(file, result.summary));

@@ -9,7 +9,7 @@ import type { Severity, StepStatus } from '../core/types';
 import { findCaseStudy } from '../knowledge/case-studies';
 import type { FileOutcome } from './analyse-files';
 import { anchorsFor } from './anchors';
-import { frameworkInUse } from './framework-in-use';
+import { frameworkOf } from '../host/frameworks';
 import { reviewerQuestion } from './questions';
 
 export interface ReportHeadingLink { text: string; line: number; href: string }
@@ -44,7 +44,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string): ReportDat
     if ('unreadable' in o) { skipped.push({ file: o.file, href, kind: 'unreadable', reason: o.unreadable }); continue; }
     const { doc, findings, suggestedCaseStudy } = o.summary;
     if (!doc.isDesignDoc) { skipped.push({ file: o.file, href, kind: doc.kind, reason: doc.kindReason }); continue; }
-    const framework = frameworkInUse(o.frameworkText);
+    const framework = frameworkOf(o.frameworkText);
     // Anchors are counted over real headings only: bold lines standing in for headings get none.
     const real = doc.headings.filter((h) => !h.pseudo);
     const slugs = anchorsFor(real.map((h) => h.text));
