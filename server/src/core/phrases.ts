@@ -8,7 +8,17 @@
 import { escapeRegExp } from './text';
 import { TextMemo } from './memo';
 
-interface Compiled { ascii: RegExp | null; insensitive: RegExp | null; sensitive: RegExp | null }
+/**
+ * `gate`, when set, is a tiny test the text must pass before `insensitive` can match: building a
+ * case-insensitive Unicode regex with hundreds of `\p{L}` classes costs V8 hundreds of milliseconds
+ * (the cold-start cost), and most texts (English docs) cannot match the Russian or Korean phrases.
+ */
+interface Compiled {
+  ascii: RegExp | null;
+  /** The non-ASCII phrases' regex for this text: null when the gate rules a hit out; built on first need. */
+  insensitive(text: string): RegExp | null;
+  sensitive: RegExp | null;
+}
 const byList = new WeakMap<readonly string[], Compiled>();
 const byKey = new Map<string, Compiled>();
 
@@ -21,10 +31,15 @@ function isAcronym(phrase: string): boolean {
 const ASCII = /^[\x20-\x7e]*$/;
 
 /** ASCII phrases use `\b` (fast, no unicode flag); others need unicode-aware boundaries. */
+function phraseWords(phrase: string): string[] {
+  const body = phrase.endsWith('*') ? phrase.slice(0, -1) : phrase;
+  return body.trim().split(/[\s\-/]+/).filter(Boolean);
+}
+
 function phraseSource(phrase: string, ascii: boolean): string {
   const prefix = phrase.endsWith('*');
   const body = prefix ? phrase.slice(0, -1) : phrase;
-  const words = body.trim().split(/[\s\-/]+/).filter(Boolean);
+  const words = phraseWords(phrase);
   const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
   // A word ending in `*` matches any ending ("персональн* данн*" = персональных данных).
   let src = words.map((w, i) => (w.endsWith('*') ? `${escapeRegExp(w.slice(0, -1))}${word}*` : escapeRegExp(w) + (i < words.length - 1 ? '' : ''))).join('[\\s\\-/]*');
@@ -43,6 +58,22 @@ function build(phrases: readonly string[], flags: string): RegExp | null {
   return new RegExp(sorted.map((p) => phraseSource(p, ascii)).join('|'), flags);
 }
 
+/**
+ * A regex matching any character that one of the phrases cannot match without (its first non-ASCII
+ * letter, compared as the phrase regex compares: case-insensitively, Unicode-aware); null when some
+ * phrase has no such letter, and then the phrase regex always runs. Exact: every literal of a
+ * phrase's words appears unconditionally in its regex, so a text with none of these letters has no hit.
+ */
+function gateFor(phrases: readonly string[]): RegExp | null {
+  const required = new Set<string>();
+  for (const p of phrases) {
+    const letter = [...phraseWords(p).join('').replace(/\*/g, '')].find((ch) => ch > '\x7f');
+    if (!letter) return null;
+    required.add(letter);
+  }
+  return required.size ? new RegExp(`[${[...required].join('')}]`, 'iu') : null;
+}
+
 function compiled(phrases: readonly string[]): Compiled {
   let c = byList.get(phrases);
   if (c) return c;
@@ -50,9 +81,12 @@ function compiled(phrases: readonly string[]): Compiled {
   c = byKey.get(key);
   if (!c) {
     const words = phrases.filter((p) => !isAcronym(p));
+    const unicode = words.filter((p) => !ASCII.test(p));
+    const gate = gateFor(unicode);
+    let insensitive: RegExp | null | undefined;
     c = {
       ascii: build(words.filter((p) => ASCII.test(p)), 'gi'),
-      insensitive: build(words.filter((p) => !ASCII.test(p)), 'giu'),
+      insensitive: (text) => (gate && !gate.test(text) ? null : (insensitive ??= build(unicode, 'giu'))),
       sensitive: build(phrases.filter(isAcronym), 'gu'),
     };
     if (byKey.size > 2000) byKey.clear();
@@ -82,7 +116,7 @@ export function findFirst(text: string, phrases: readonly string[]): PhraseHit |
 function searchFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
   const c = compiled(phrases);
   let best: PhraseHit | undefined;
-  for (const re of [c.ascii, c.insensitive, c.sensitive]) {
+  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
     const hit = firstIn(re, text);
     if (hit && (!best || hit.index < best.index)) best = hit;
   }
@@ -103,7 +137,7 @@ export function findAll(text: string, phrases: readonly string[]): PhraseHit[] {
 function searchAll(text: string, phrases: readonly string[]): PhraseHit[] {
   const c = compiled(phrases);
   const hits: PhraseHit[] = [];
-  for (const re of [c.ascii, c.insensitive, c.sensitive]) {
+  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
     if (!re) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
