@@ -5,35 +5,33 @@
  */
 import { lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findTemplate, renderTemplate, templates } from '../knowledge/templates';
+import { parseFlags } from './args';
+import { printUsage } from './usage';
 
 const fail = (message: string): number => {
   process.stderr.write(`mlsd: ${message}\n`);
   return 2;
 };
-const usage = (message: string): number => fail(`${message}\nRun 'mlsd --help' for usage.`);
+const usage = (message: string): number => fail(`${message}\nRun 'mlsd new --help' for usage.`);
 
 export function newDoc(args: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { title: { type: 'string', short: 't' }, template: { type: 'string', default: 'seven-step' }, list: { type: 'boolean' }, force: { type: 'boolean' } },
-    });
-  } catch (e) {
-    return usage((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  // No --force: mlsd new never overwrites, so a --force flag would promise what it does not do.
+  const { values, positionals, help } = parseFlags('new', args, {
+    title: { type: 'string', short: 't' },
+    template: { type: 'string' },
+    list: { type: 'boolean' },
+  });
+  if (help) return printUsage('new');
   if (values.list) {
     const list = templates();
     const width = Math.max(...list.map((t) => t.id.length));
     for (const t of list) process.stdout.write(`${t.id.padEnd(width)}  ${t.title} — ${t.description}\n`);
     return 0;
   }
-  const template = findTemplate(values.template);
-  if (!template) return usage(`unknown template '${values.template}' (try: ${templates().map((t) => t.id).join(', ')})`);
+  const templateId = values.template ?? 'seven-step';
+  const template = findTemplate(templateId);
+  if (!template) return usage(`unknown template '${templateId}' (try: ${templates().map((t) => t.id).join(', ')})`);
   if (!values.title) return usage('new needs --title "Your system"');
   if (positionals.length > 1) return usage('new writes one file');
   const text = renderTemplate(template, values.title, 'text');

@@ -1,0 +1,81 @@
+/** `mlsd lint`: expand the arguments, analyse each file in the worker, print one report. */
+import * as path from 'node:path';
+import { AnalysisHost } from '../../host/analysis-host';
+import { FileSettings } from '../../host/file-settings';
+import { readSmallTextFileSync, readText } from '../../host/read-text';
+import { parseConfig, type MlsdConfig } from '../../core/config';
+import { parseFlags } from '../args';
+import { expandArgs } from '../files';
+import { toReport, type FileReport } from '../report';
+import { formatText } from '../format-text';
+import { formatSarif } from '../format-sarif';
+import { printUsage } from '../usage';
+import { UsageError } from '../usage-error';
+import pkg from '../../../../package.json';
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+const LINT_FLAGS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  verbose: { type: 'boolean', short: 'V' },
+  all: { type: 'boolean' },
+  timeout: { type: 'string' },
+} as const;
+
+export async function lint(args: string[], workerPath: string): Promise<number> {
+  const { values, positionals, help } = parseFlags('lint', args, LINT_FLAGS);
+  if (help) return printUsage('lint');
+  const format = values.format ?? 'text';
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (got '${format}')`, 'lint');
+  const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings must be a whole number', 'lint');
+  if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob', 'lint');
+
+  let configError = false;
+  const complain = (msg: string) => { configError = true; process.stderr.write(`mlsd: ${msg}\n`); };
+
+  let fixedConfig: { config: MlsdConfig; dir: string } | undefined;
+  if (values.config) {
+    let text: string;
+    try { text = readSmallTextFileSync(values.config); } catch (e) {
+      throw new UsageError(`cannot read config file ${values.config} (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 'lint');
+    }
+    const { config, problems } = parseConfig(text);
+    problems.forEach((p) => complain(`${values.config}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message} (using defaults for that part)`));
+    fixedConfig = { config, dir: path.dirname(path.resolve(values.config)) };
+  }
+
+  const { files, missing, problems } = expandArgs(positionals);
+  missing.forEach((m) => complain(`no file matches '${m}'`));
+  problems.forEach(complain);
+  const settings = new FileSettings(fixedConfig, complain);
+  const host = new AnalysisHost(workerPath, Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000);
+  const reports: FileReport[] = [];
+  try {
+    for (const file of files) {
+      let text: string;
+      try { text = readText(file); } catch (e) {
+        reports.push({ file, isDesignDoc: false, steps: [], findings: [], error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+        continue;
+      }
+      const { config, frameworkText } = settings.for(file);
+      // A file over the time limit (or a worker failure) still gets a report: the host's fallback.
+      const result = await host.analyzeOrFallback({ text, config, frameworkText, asDesignDoc: values.all === true });
+      if (result.summary) reports.push(toReport(file, result.summary));
+    }
+  } finally {
+    host.dispose();
+  }
+
+  if (format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(`${formatSarif(reports, pkg.version)}\n`);
+  else process.stdout.write(`${formatText(reports, values.verbose === true)}\n`);
+
+  if (configError) return 2;
+  const errors = reports.reduce((n, r) => n + (r.error ? 1 : 0) + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (warnings > maxWarnings && format === 'text') process.stderr.write(`mlsd: ${warnings} warnings (more than --max-warnings ${maxWarnings})\n`);
+  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+}
