@@ -7,13 +7,14 @@ import { parseConfig, type MlsdConfig } from '../../core/config';
 import { parseFlags } from '../args';
 import { expandArgs } from '../files';
 import { toReport, type FileReport } from '../report';
-import { formatText } from '../format-text';
-import { formatSarif } from '../format-sarif';
+import { formatText } from '../formats/text';
+import { formatSarif } from '../formats/sarif';
+import { formatCompact } from '../formats/compact';
 import { printUsage } from '../usage';
 import { UsageError } from '../usage-error';
 import pkg from '../../../../package.json';
 
-const FORMATS = ['text', 'json', 'sarif'];
+const FORMATS = ['text', 'compact', 'json', 'sarif'];
 
 const LINT_FLAGS = {
   format: { type: 'string', short: 'f' },
@@ -70,6 +71,7 @@ export async function lint(args: string[], workerPath: string): Promise<number> 
   }
 
   if (format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else if (format === 'compact') { const text = formatCompact(reports); if (text) process.stdout.write(`${text}\n`); }
   else if (format === 'sarif') process.stdout.write(`${formatSarif(reports, pkg.version)}\n`);
   else process.stdout.write(`${formatText(reports, values.verbose === true)}\n`);
 

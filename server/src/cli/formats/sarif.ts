@@ -1,8 +1,8 @@
 /** SARIF 2.1.0, in the subset GitHub code scanning reads. */
-import type { FileReport } from './report';
-import { rules } from '../core/rules';
+import type { FileReport } from '../report';
+import { rules } from '../../core/rules';
 import { readFileSync } from 'node:fs';
-import { ruleDocPath } from '../host/rule-docs';
+import { ruleDocPath } from '../../host/rule-docs';
 
 /** The rule's page, shipped inside the SARIF so code scanning can show it wherever it runs. */
 function help(ruleId: string, fallback: string): { text: string; markdown: string } {

@@ -1,19 +1,12 @@
 /** ESLint-"stylish"-like report, with a one-line step summary per file. */
-import type { FileReport } from './report';
-
-const useColor = () => process.stdout.isTTY === true && !process.env.NO_COLOR;
-const paint = (code: string) => (s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
-const red = paint('31');
-const yellow = paint('33');
-const blue = paint('36');
-const dim = paint('2');
-const bold = paint('1');
-const underline = paint('4');
+import type { FileReport } from '../report';
+import { colourEnabled, palette } from './colour';
 
 const MARK: Record<string, string> = { covered: '✓', thin: '~', missing: '✗' };
 
 /** `verbose` adds the kind's reason and how each heading was read. */
-export function formatText(reports: FileReport[], verbose = false): string {
+export function formatText(reports: FileReport[], verbose = false, colour = colourEnabled()): string {
+  const { red, yellow, blue, dim, bold, underline } = palette(colour);
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
