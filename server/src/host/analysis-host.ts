@@ -13,6 +13,7 @@ import type { AnalyzeMessage, ValidateFrameworkMessage, WorkerResponse } from '.
 import type { AnalysisSummary } from './summary';
 import { fallbackSummary } from './fallback';
 import { frameworkOf } from './frameworks';
+import { warmUpText } from './warm-up';
 
 export interface HostResult { summary?: AnalysisSummary; timedOut?: boolean; superseded?: boolean; error?: string; ms: number }
 
@@ -32,6 +33,7 @@ export class AnalysisHost {
   /** The doc model last received per document, filled back in when the worker reports it unchanged. */
   private lastDocs = new Map<string, AnalysisSummary['doc']>();
   restarts = 0;
+  private warmedUp = false;
 
   constructor(private readonly workerPath: string, public timeoutMs = 5000) {}
 
@@ -67,9 +69,21 @@ export class AnalysisHost {
     });
   }
 
-  /** Start the worker now so the first analysis does not wait for it to load. */
+  /** Start the worker now and, once it runs, have it analyse a small design doc (host/warm-up.ts)
+   * if no real document is waiting by then: a document opened later finds the core's first-use
+   * compilation done (≈0.4 s). When a document is already waiting, it warms the worker itself, and
+   * a warm-up in front of it would only delay it. The warm-up gets the validation time limit, not
+   * the analysis one (tests shorten that), and nobody waits for its result. */
   warmUp(): void {
-    this.ensureWorker();
+    const worker = this.ensureWorker();
+    if (this.warmedUp) return;
+    this.warmedUp = true;
+    worker.once('online', () => {
+      if (this.worker !== worker || this.running || this.queue.length) return;
+      const msg: AnalyzeMessage = { type: 'analyze', id: this.nextId++, text: warmUpText(frameworkOf(undefined)) };
+      this.queue.push({ msg, limitMs: Math.max(this.timeoutMs, VALIDATE_LIMIT_MS), resolve: () => undefined });
+      this.pump();
+    });
   }
 
   /** Drop a document: its queued work, its running analysis (the worker is replaced), its cache. */
