@@ -43,15 +43,80 @@ export function checkConfig(data: unknown): ConfigLoad {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { config: {}, problems: [{ message: 'must be a JSON object' }] };
   }
-  const problems = validateAgainst(schemas.config, data).map((p) => ({ message: `${p.path || '(root)'} ${p.message}` }));
-  if (!problems.length) return { config: data, problems };
+  const { data: normalised, problems: keyProblems } = checkRuleKeys(withSeverityAliases(data as Record<string, unknown>));
+  const problems = [...keyProblems, ...validateAgainst(schemas.config, normalised).map((p) => ({ message: `${p.path || '(root)'} ${p.message}` }))];
+  if (!problems.length) return { config: normalised, problems };
   // Keep the parts that are valid so one typo does not switch off the whole file.
   const config: MlsdConfig = {};
-  for (const [key, value] of Object.entries(data)) {
+  for (const [key, value] of Object.entries(normalised)) {
     const part = { [key]: value };
     if (!validateAgainst(schemas.config, part).length) Object.assign(config, part);
   }
   return { config, problems };
+}
+
+/** "warn" is what ESLint users type; it means "warning" (the schema accepts it too). */
+const SEVERITY_ALIASES: Record<string, string> = { warn: 'warning' };
+
+function withSeverityAliases(data: Record<string, unknown>): Record<string, unknown> {
+  const alias = (v: unknown) => (typeof v === 'string' && SEVERITY_ALIASES[v]) || v;
+  const mapValues = (o: unknown) => (o && typeof o === 'object' && !Array.isArray(o)
+    ? Object.fromEntries(Object.entries(o).map(([k, v]) => [k, alias(v)]))
+    : o);
+  const out = { ...data };
+  if ('rules' in out) out.rules = mapValues(out.rules);
+  if ('topics' in out) out.topics = mapValues(out.topics);
+  if (Array.isArray(out.extraTopics)) {
+    out.extraTopics = out.extraTopics.map((t: unknown) => (t && typeof t === 'object' && 'severity' in t ? { ...t, severity: alias(t.severity) } : t));
+  }
+  return out;
+}
+
+/** The rule ids the schema accepts under `rules` (generated from the rule catalogue). */
+const RULE_IDS: readonly string[] = (schemas.config as { properties: { rules: { propertyNames: { enum: string[] } } } }).properties.rules.propertyNames.enum;
+
+/**
+ * One problem per unknown rule key, with the closest rule id — instead of the schema's two
+ * (an enum listing every rule and "a key that is not allowed") — and the key dropped, so the
+ * other rule settings in the file still apply.
+ */
+function checkRuleKeys(data: Record<string, unknown>): { data: Record<string, unknown>; problems: ConfigProblem[] } {
+  const rulesPart = data.rules;
+  if (!rulesPart || typeof rulesPart !== 'object' || Array.isArray(rulesPart)) return { data, problems: [] };
+  const problems: ConfigProblem[] = [];
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rulesPart)) {
+    if (RULE_IDS.includes(key)) { kept[key] = value; continue; }
+    const near = closestName(key, RULE_IDS);
+    problems.push({ message: `rules.${key} is not a rule${near ? ` — did you mean '${near}'?` : ` (rules: ${RULE_IDS.join(', ')})`}` });
+  }
+  return { data: { ...data, rules: kept }, problems };
+}
+
+/**
+ * The known name nearest to `typed` by edit distance, when close enough to be a typo (at most a
+ * third of its letters wrong). Used for config keys here and for commands and flags by the CLI.
+ */
+export function closestName(typed: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of known) {
+    const d = editDistance(typed.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) { best = name; bestDistance = d; }
+  }
+  if (best === undefined) return undefined;
+  return bestDistance <= Math.max(1, Math.floor(Math.max(typed.length, best.length) / 3)) ? best : undefined;
+}
+
+/** Levenshtein distance (insert, delete, substitute), two rows at a time. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 /** Later sources win: defaults < .mlsd.json < editor settings. */
