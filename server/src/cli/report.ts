@@ -24,6 +24,8 @@ export interface FileReport {
   headings?: ReportHeading[];
   /** The file could not be read or analysed at all. */
   error?: string;
+  /** Not linted: mlsd read it as something other than a design doc (see `kind`); `lint --all` lints it anyway. */
+  skipped?: boolean;
 }
 
 export interface ReportHeading { line: number; text: string; level: number; step: string | null; steps: string[]; why?: string }

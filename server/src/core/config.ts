@@ -14,6 +14,8 @@ export interface MlsdConfig {
   framework?: string;
   designDocGlobs?: string[];
   lintMode?: 'designDocs' | 'allMarkdown';
+  /** Globs (relative to the .mlsd.json) that `mlsd lint` leaves out when searching folders. */
+  ignores?: string[];
 }
 
 export interface ConfigProblem { message: string; line?: number; column?: number }

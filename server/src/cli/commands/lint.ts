@@ -6,6 +6,7 @@ import { readSmallTextFileSync, readText } from '../../host/read-text';
 import { parseConfig, type MlsdConfig } from '../../core/config';
 import { parseFlags } from '../args';
 import { expandArgs } from '../files';
+import { ConfigIgnores } from '../config-ignores';
 import { toReport, type FileReport } from '../report';
 import { formatText } from '../formats/text';
 import { formatSarif } from '../formats/sarif';
@@ -48,9 +49,12 @@ export async function lint(args: string[], workerPath: string): Promise<number> 
     fixedConfig = { config, dir: path.dirname(path.resolve(values.config)) };
   }
 
-  const { files, missing, problems } = expandArgs(positionals);
-  missing.forEach((m) => complain(`no file matches '${m}'`));
-  problems.forEach(complain);
+  const expanded = expandArgs(positionals);
+  expanded.missing.forEach((m) => complain(`no file matches '${m}'`));
+  expanded.problems.forEach(complain);
+  // `ignores` leaves out what a folder search or glob found; a file named directly is still linted.
+  const configIgnores = new ConfigIgnores(fixedConfig && { ignores: fixedConfig.config.ignores, dir: fixedConfig.dir });
+  const files = expanded.files.filter((f) => !expanded.searched.has(f) || !configIgnores.ignores(f));
   const settings = new FileSettings(fixedConfig, complain);
   const host = new AnalysisHost(workerPath, Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000);
   const reports: FileReport[] = [];
@@ -63,8 +67,13 @@ export async function lint(args: string[], workerPath: string): Promise<number> 
       }
       const { config, frameworkText } = settings.for(file);
       // A file over the time limit (or a worker failure) still gets a report: the host's fallback.
-      const result = await host.analyzeOrFallback({ text, config, frameworkText, asDesignDoc: values.all === true });
-      if (result.summary) reports.push(toReport(file, result.summary));
+      const asDesignDoc = values.all === true || config?.lintMode === 'allMarkdown';
+      const result = await host.analyzeOrFallback({ text, config, frameworkText, asDesignDoc });
+      if (!result.summary) continue;
+      const report = toReport(file, result.summary);
+      // The core gave a file it does not read as a design doc no rules: say it was skipped, not "clean".
+      if (!asDesignDoc && !report.isDesignDoc && !report.findings.length) report.skipped = true;
+      reports.push(report);
     }
   } finally {
     host.dispose();

@@ -1,4 +1,7 @@
-/** ESLint-"stylish"-like report, with a one-line step summary per file. */
+/**
+ * ESLint-"stylish"-like report, with a one-line step summary per file that has findings. Clean
+ * files and skipped ones (not design docs) are counted in the summary line, and listed with --verbose.
+ */
 import type { FileReport } from '../report';
 import { colourEnabled, palette } from './colour';
 
@@ -10,22 +13,28 @@ export function formatText(reports: FileReport[], verbose = false, colour = colo
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const r of reports) {
-    out.push(underline(r.file));
     if (r.error) {
+      out.push(underline(r.file));
       out.push(`  ${red('error')}  ${r.error}`);
       totals.error++;
       out.push('');
       continue;
     }
-    const covered = r.steps.filter((s) => s.status === 'covered').length;
-    if (!r.isDesignDoc && !r.findings.length) {
-      // mlsd judged the file to be something else: say what and why, and how to lint it anyway.
-      out.push(dim(`  not a design doc (${r.kind?.reason ?? 'too few steps'}) — skipped; add 'mlsd: true' front matter to lint it`));
-      if (verbose) for (const h of r.headings ?? []) out.push(dim(`  ${String(h.line).padStart(5)}  ${'#'.repeat(Math.min(6, h.level))} ${h.text.slice(0, 60)}  → ${h.steps.join(' + ') || '—'}`));
-      out.push('');
+    if (r.skipped) {
+      // Not a design doc: listed (with what mlsd took it for) only when asked, never with findings.
+      if (verbose) {
+        out.push(underline(r.file));
+        out.push(dim(`  skipped: ${r.kind?.kind ?? 'not a design doc'} — ${r.kind?.reason ?? 'too few steps'} (lint it anyway: --all, or 'mlsd: true' front matter)`));
+        for (const h of r.headings ?? []) out.push(dim(`  ${String(h.line).padStart(5)}  ${'#'.repeat(Math.min(6, h.level))} ${h.text.slice(0, 60)}  → ${h.steps.join(' + ') || '—'}`));
+        out.push('');
+      }
       continue;
     }
-    const kind = r.kind?.kind === 'template' ? 'design-doc template (structural checks only)' : r.isDesignDoc ? 'design doc' : 'not a design doc';
+    // A clean file is not printed: the summary line says how many were linted.
+    if (!r.findings.length && !verbose) continue;
+    out.push(underline(r.file));
+    const covered = r.steps.filter((s) => s.status === 'covered').length;
+    const kind = r.kind?.kind === 'template' ? 'design-doc template (structural checks only)' : r.isDesignDoc ? 'design doc' : `${r.kind?.kind ?? 'not a design doc'}, linted as a design doc`;
     out.push(dim(`  ${kind} · ${covered}/${r.steps.length} steps covered · `) +
       r.steps.map((s) => `${MARK[s.status]}${s.id}`).join(' '));
     if (verbose) {
@@ -45,7 +54,10 @@ export function formatText(reports: FileReport[], verbose = false, colour = colo
   }
   const problems = totals.error + totals.warning + totals.info + totals.hint;
   const parts = [`${totals.error} error${totals.error === 1 ? '' : 's'}`, `${totals.warning} warning${totals.warning === 1 ? '' : 's'}`, `${totals.info + totals.hint} info`];
-  const summary = `${problems ? '✖' : '✔'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${reports.length} file${reports.length === 1 ? '' : 's'}`;
+  const skipped = reports.filter((r) => r.skipped).length;
+  const linted = reports.length - skipped;
+  const skippedNote = skipped ? ` · ${skipped} skipped (not design docs${verbose ? '' : '; --verbose lists them'})` : '';
+  const summary = `${problems ? '✖' : '✔'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')}) in ${linted} file${linted === 1 ? '' : 's'}${skippedNote}`;
   out.push(bold(totals.error ? red(summary) : totals.warning ? yellow(summary) : summary));
   return out.join('\n');
 }
