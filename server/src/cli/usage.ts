@@ -1,5 +1,6 @@
 /** The help texts: `mlsd --help` gives the overview, `mlsd <command> --help` that command's usage. */
 import pkg from '../../../package.json';
+import { PIPELINE_HELP } from './lint-pipeline';
 
 export const COMMAND_USAGE: Record<string, string> = {
   lint: `Usage: mlsd lint [options] <files, folders or globs…>
@@ -14,6 +15,7 @@ Options:
       --all               lint every Markdown file as a design doc
   -V, --verbose           list skipped files with their kind; show how every heading was read
       --timeout MS        time limit per file (default 10000)
+${PIPELINE_HELP}
   -h, --help              show this help`,
 
   new: `Usage: mlsd new --title TITLE [--template ID] [FILE]

@@ -1,16 +1,15 @@
 /** `mlsd lint`: expand the arguments, analyse each file in the worker, print one report. */
 import * as path from 'node:path';
-import { AnalysisHost } from '../../host/analysis-host';
 import { FileSettings } from '../../host/file-settings';
-import { readSmallTextFileSync, readText } from '../../host/read-text';
+import { readSmallTextFileSync } from '../../host/read-text';
 import { parseConfig, type MlsdConfig } from '../../core/config';
 import { parseFlags } from '../args';
 import { expandArgs } from '../files';
 import { ConfigIgnores } from '../config-ignores';
-import { toReport, type FileReport } from '../report';
 import { formatText } from '../formats/text';
 import { formatSarif } from '../formats/sarif';
 import { formatCompact } from '../formats/compact';
+import { PIPELINE_FLAGS, pipelineOptions, runPipeline } from '../lint-pipeline';
 import { printUsage } from '../usage';
 import { UsageError } from '../usage-error';
 import pkg from '../../../../package.json';
@@ -24,16 +23,19 @@ const LINT_FLAGS = {
   verbose: { type: 'boolean', short: 'V' },
   all: { type: 'boolean' },
   timeout: { type: 'string' },
+  ...PIPELINE_FLAGS,
 } as const;
 
 export async function lint(args: string[], workerPath: string): Promise<number> {
   const { values, positionals, help } = parseFlags('lint', args, LINT_FLAGS);
   if (help) return printUsage('lint');
+  const pipeline = pipelineOptions(values);
+  if (typeof pipeline === 'string') throw new UsageError(pipeline, 'lint');
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)} (got '${format}')`, 'lint');
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings must be a whole number', 'lint');
-  if (!positionals.length) throw new UsageError('lint needs at least one file, folder or glob', 'lint');
+  if (!positionals.length && !pipeline.changedSince) throw new UsageError('lint needs at least one file, folder or glob', 'lint');
 
   let configError = false;
   const complain = (msg: string) => { configError = true; process.stderr.write(`mlsd: ${msg}\n`); };
@@ -56,28 +58,15 @@ export async function lint(args: string[], workerPath: string): Promise<number> 
   const configIgnores = new ConfigIgnores(fixedConfig && { ignores: fixedConfig.config.ignores, dir: fixedConfig.dir });
   const files = expanded.files.filter((f) => !expanded.searched.has(f) || !configIgnores.ignores(f));
   const settings = new FileSettings(fixedConfig, complain);
-  const host = new AnalysisHost(workerPath, Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000);
-  const reports: FileReport[] = [];
-  try {
-    for (const file of files) {
-      let text: string;
-      try { text = readText(file); } catch (e) {
-        reports.push({ file, isDesignDoc: false, steps: [], findings: [], error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
-        continue;
-      }
-      const { config, frameworkText } = settings.for(file);
-      // A file over the time limit (or a worker failure) still gets a report: the host's fallback.
-      const asDesignDoc = values.all === true || config?.lintMode === 'allMarkdown';
-      const result = await host.analyzeOrFallback({ text, config, frameworkText, asDesignDoc });
-      if (!result.summary) continue;
-      const report = toReport(file, result.summary);
-      // The core gave a file it does not read as a design doc no rules: say it was skipped, not "clean".
-      if (!asDesignDoc && !report.isDesignDoc && !report.findings.length) report.skipped = true;
-      reports.push(report);
-    }
-  } finally {
-    host.dispose();
+  const outcome = await runPipeline(files, {
+    settings, workerPath, version: pkg.version, options: pipeline, filesNamed: positionals.length > 0, all: values.all === true,
+    timeoutMs: Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000,
+  });
+  if ('fatal' in outcome) {
+    process.stderr.write(`mlsd: ${outcome.fatal}\n`);
+    return 2;
   }
+  const { reports } = outcome;
 
   if (format === 'json') process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   else if (format === 'compact') { const text = formatCompact(reports); if (text) process.stdout.write(`${text}\n`); }
