@@ -35,7 +35,8 @@ function gitOrUndefined(args: string[], cwd: string): string | undefined {
 /** How to get a missing ref: "origin/main" → "git fetch --depth=1 origin main". */
 export function fetchHint(ref: string, remotes: string[]): string {
   const slash = ref.indexOf('/');
-  if (slash > 0 && remotes.includes(ref.slice(0, slash))) return `git fetch --depth=1 ${ref.slice(0, slash)} ${ref.slice(slash + 1)}`;
+  // With no remotes configured yet, "origin/main" still most likely means remote origin, branch main.
+  if (slash > 0 && (remotes.includes(ref.slice(0, slash)) || !remotes.length)) return `git fetch --depth=1 ${ref.slice(0, slash)} ${ref.slice(slash + 1)}`;
   return `git fetch --depth=1 ${remotes[0] ?? 'origin'} ${ref}`;
 }
 
