@@ -1,4 +1,4 @@
-// Bundles the language server, its analysis worker, the CLI and the VS Code client into dist/.
+// Bundles the language server, its analysis worker, the CLI (with its MCP server) and the VS Code client into dist/.
 // Knowledge files (Markdown, JSON) are bundled as text/json so nothing is read from disk at run time.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,7 @@ const entries = {
   'analysis-worker': 'server/src/host/analysis-worker.ts',
   cli: 'server/src/cli/main.ts',
   knowledge: 'server/src/knowledge/service.ts',
+  mcp: 'server/src/mcp/server.ts',
   extension: 'client/src/extension.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
@@ -20,8 +21,9 @@ const options = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // ./knowledge.js is our own lazily loaded bundle (see lsp/features/knowledge-requests.ts).
-  external: ['vscode', './knowledge.js'],
+  // ./knowledge.js and ./mcp.js are our own lazily loaded bundles (lsp/features/knowledge-requests.ts,
+  // mcp/launch.ts); the MCP SDK is bundled into mcp.js, so the CLI and the .vsix need no node_modules.
+  external: ['vscode', './knowledge.js', './mcp.js'],
   loader: { '.md': 'text' },
   sourcemap: 'linked',
   minify: !watch,

@@ -27,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     case 'explain': return explain(rest);
     case 'case-studies': return listCaseStudies(rest);
     case 'rules': return listRules(rest);
+    case 'mcp': return (await import('../mcp/launch')).launchMcp(rest, WORKER);
     case '--version': case '-v': process.stdout.write(`${pkg.version}\n`); return 0;
     case undefined: case '--help': case '-h': case 'help': process.stdout.write(`${HELP}\n`); return 0;
     default:
