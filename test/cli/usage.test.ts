@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mlsd } from '../support/cli';
 
 const GAPS = 'test/cli/fixtures/gaps.md';
-const COMMANDS = ['lint', 'new', 'explain', 'case-studies', 'rules', 'report'];
+const COMMANDS = ['lint', 'new', 'explain', 'case-studies', 'rules', 'report', 'mcp'];
 
 /** A usage error: exit 2, one message line plus the pointer to help, nothing on stdout (no "✔ 0 problems"). */
 function assertUsageError(r: { code: number | null; stdout: string; stderr: string }, message: RegExp, help: string) {

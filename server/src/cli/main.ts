@@ -12,7 +12,7 @@ import { listCaseStudies } from './commands/case-studies';
 import { listRules } from './commands/rules';
 import { newDoc } from './new-doc';
 import { suggestion } from './did-you-mean';
-import { COMMANDS, HELP } from './usage';
+import { COMMAND_USAGE, COMMANDS, HELP } from './usage';
 import { UsageError } from './usage-error';
 import pkg from '../../../package.json';
 
@@ -27,7 +27,9 @@ async function main(argv: string[]): Promise<number> {
     case 'explain': return explain(rest);
     case 'case-studies': return listCaseStudies(rest);
     case 'rules': return listRules(rest);
-    case 'mcp': return (await import('../mcp/launch')).launchMcp(rest, WORKER);
+    case 'mcp':
+      if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) { process.stdout.write(`${COMMAND_USAGE.mcp}\n`); return 0; }
+      return (await import('../mcp/launch')).launchMcp(rest, WORKER);
     case '--version': case '-v': process.stdout.write(`${pkg.version}\n`); return 0;
     case undefined: case '--help': case '-h': case 'help': process.stdout.write(`${HELP}\n`); return 0;
     default:

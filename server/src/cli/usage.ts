@@ -60,6 +60,14 @@ Options:
   -c, --config FILE       use this config file instead of the nearest .mlsd.json
       --timeout MS        time limit per file (default 10000)
   -h, --help              show this help`,
+
+  mcp: `Usage: mlsd mcp
+
+Serve mlsd's review to an AI assistant over the Model Context Protocol (stdio): tools lint, explain,
+case_study, scaffold and rules. Register 'mlsd mcp' as a stdio server in your MCP client.
+
+Options:
+  -h, --help              show this help`,
 };
 
 export const COMMANDS = Object.keys(COMMAND_USAGE);
@@ -74,6 +82,7 @@ Usage:
   mlsd case-studies [ID]                            list the reference case studies, or print one
   mlsd rules                                        list the rules
   mlsd report [--format html|md] [--output FILE] <files or folders…>   review report: steps, coverage matrix, findings by step
+  mlsd mcp                                          MCP server over stdio for AI assistants
 
 Run 'mlsd <command> --help' for a command's options.
 
