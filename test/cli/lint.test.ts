@@ -113,6 +113,8 @@ describe('mlsd lint: SARIF format', () => {
     assert.equal(sarif.version, '2.1.0');
     assert.match(sarif.$schema, /sarif-2\.1\.0/);
     assert.equal(sarif.runs.length, 1);
+    // The package has no public page (it is not on npm): no link that leads nowhere.
+    assert.equal(sarif.runs[0].tool.driver.informationUri, undefined);
     const run = sarif.runs[0];
     const driver = run.tool.driver;
     assert.equal(driver.name, 'mlsd');

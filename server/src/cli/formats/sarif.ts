@@ -41,7 +41,7 @@ export function formatSarif(reports: FileReport[], version: string): string {
         driver: {
           name: 'mlsd',
           version,
-          informationUri: 'https://www.npmjs.com/package/mlsd',
+          // No informationUri: the package has no public page yet (it is not on the npm registry).
           rules: rules.map((r) => ({
             id: r.meta.id,
             name: r.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
