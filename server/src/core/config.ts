@@ -4,6 +4,7 @@
  */
 import type { FrameworkTopic, SeveritySetting } from './types';
 import { schemas, validateAgainst } from './validate';
+import { editDistance } from './edit-distance';
 
 export interface ExtraTopic extends Partial<FrameworkTopic> { step: string; id: string; label: string; phrases: string[] }
 
@@ -110,16 +111,6 @@ export function closestName(typed: string, known: readonly string[]): string | u
   return bestDistance <= Math.max(1, Math.floor(Math.max(typed.length, best.length) / 3)) ? best : undefined;
 }
 
-/** Levenshtein distance (insert, delete, substitute), two rows at a time. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
 
 /** Later sources win: defaults < .mlsd.json < editor settings. */
 export function mergeConfigs(...configs: (MlsdConfig | undefined)[]): MlsdConfig {

@@ -1,14 +1,5 @@
 /** Names close to one that was not found: same words in another order, a prefix, or a typo or two. */
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
+import { editDistance } from '../core/edit-distance';
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s\-_/]+/g, ' ').trim();
 
