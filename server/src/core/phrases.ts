@@ -30,12 +30,13 @@ function isAcronym(phrase: string): boolean {
 
 const ASCII = /^[\x20-\x7e]*$/;
 
-/** ASCII phrases use `\b` (fast, no unicode flag); others need unicode-aware boundaries. */
+/** A phrase's words, without a trailing `*`. */
 function phraseWords(phrase: string): string[] {
   const body = phrase.endsWith('*') ? phrase.slice(0, -1) : phrase;
   return body.trim().split(/[\s\-/]+/).filter(Boolean);
 }
 
+/** ASCII phrases use `\b` (fast, no unicode flag); others need unicode-aware boundaries. */
 function phraseSource(phrase: string, ascii: boolean): string {
   const prefix = phrase.endsWith('*');
   const body = prefix ? phrase.slice(0, -1) : phrase;
