@@ -43,14 +43,16 @@ describe('missing-step: insert the step skeleton', () => {
   test('each missing step, inserted one at a time, ends up found and in framework order', () => {
     let text = doc;
     for (let round = 0; round < 10; round++) {
-      const missing = of(analyzeText(text).findings, 'missing-step');
+      // A step touched only in passing gets the same insert fix, from empty-step.
+      const findings = analyzeText(text).findings;
+      const missing = [...of(findings, 'missing-step'), ...of(findings, 'empty-step').filter((f) => f.data?.inPassing)];
       if (!missing.length) break;
       const target = missing[0];
       const fix = target.fixes?.find((f) => f.preferred);
       assert.ok(fix, `missing-step for ${target.data?.step} offers an insert fix`);
       const next = applyEdits(text, fix.edits);
       const after = analyzeText(next);
-      assert.ok(!of(after.findings, 'missing-step').some((f) => f.data?.step === target.data?.step), `step ${target.data?.step} is still missing after the fix:\n${next}`);
+      assert.ok(!after.doc.steps.some((s) => s.id === target.data?.step && (s.status === 'missing' || s.inPassing)), `step ${target.data?.step} still has no section after the fix:\n${next}`);
       assert.equal(of(after.findings, 'step-order').length, 0, `inserting ${target.data?.step} put it out of order:\n${next}`);
       text = next;
     }
@@ -227,7 +229,8 @@ describe('inline directives', () => {
     ].join('\n');
     const { findings } = analyzeText(text);
     assert.deepEqual(of(findings, 'unjustified-model-choice').map((f) => f.range.start.line + 1), [8]);
-    assert.deepEqual(of(findings, 'empty-step'), []);
+    // The heading's directive silences the model step's own findings (framing, touched in passing, is another step).
+    assert.deepEqual(of(findings, 'empty-step').filter((f) => f.data?.step === 'model'), []);
     assert.deepEqual(of(findings, 'missing-topic'), []);
   });
 

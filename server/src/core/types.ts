@@ -38,6 +38,11 @@ export interface FrameworkTopic {
   label: string;
   /** Phrases (case-insensitive, plural-tolerant) whose presence shows the topic is covered. */
   phrases: string[];
+  /** Phrases that show the topic only inside its own step's sections: words with an everyday sense
+   * elsewhere ("weekly active users" under requirements is no retraining cadence). */
+  sectionPhrases?: string[];
+  /** Patterns that, like `sectionPhrases`, count only inside the topic's own step's sections. */
+  sectionPatterns?: string[];
   severity: SeveritySetting;
   why: string;
   /** Regular expressions (case-insensitive, unicode) for quantities that show the topic: "200 ms", "10k QPS". */

@@ -209,9 +209,10 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       ...step.topics.map((t) => coverage(t, unitsFor(t, units), blocks, doc0, false, questions)),
       ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, unitsFor(t, units), blocks, doc0, true, questions)),
     ];
-    // A step with no section of its own may still be there in passing: when the doc covers at least
-    // half of its topics elsewhere, a reviewer calls it thin, not missing.
-    const coveredElsewhere = own.length === 0 && topics.length >= 2 && topics.filter((t) => t.covered).length * 2 >= step.topics.length;
+    // A step with no section of its own may still be there in passing: when the doc shows one of
+    // its topics elsewhere ("trained on last month's transactions" under Approach), a reviewer calls
+    // the step thin — there, but not written — rather than missing. Either way it needs a section.
+    const coveredElsewhere = own.length === 0 && topics.some((t) => t.covered && t.evidence);
     const status = own.length === 0 ? (coveredElsewhere ? 'thin' : 'missing') : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
     return {
       id: step.id,
@@ -417,16 +418,27 @@ const isWordy = (b: { kind: string }) => b.kind !== 'heading';
 const anywhereKeys = new WeakMap<FrameworkTopic, object>();
 /** A block that ends in a question mark: it asks rather than answers. */
 const ASKS = /[^(\s]\?[\s)*_]*$/;
-const topicRes = new WeakMap<FrameworkTopic, RegExp[]>();
 const topicMemo = new TextMemo<FrameworkTopic, boolean>();
-/** Whether a text shows the topic: one of its phrases, or a quantity its patterns describe. */
-function showsTopic(text: string, topic: FrameworkTopic): boolean {
-  return topicMemo.get(topic, text, () => {
-    if (findFirst(text, topic.phrases) !== undefined) return true;
-    if (!topic.patterns?.length) return false;
-    let res = topicRes.get(topic);
-    if (!res) topicRes.set(topic, (res = topic.patterns.map((p) => new RegExp(p, 'iu'))));
-    return res.some((re) => re.test(text));
+const awayMemo = new TextMemo<FrameworkTopic, boolean>();
+interface TopicMatcher { phrases: string[]; patterns: RegExp[] }
+const topicMatchers = { inSection: new WeakMap<FrameworkTopic, TopicMatcher>(), away: new WeakMap<FrameworkTopic, TopicMatcher>() };
+function topicMatcher(topic: FrameworkTopic, inSection: boolean): TopicMatcher {
+  const cache = inSection ? topicMatchers.inSection : topicMatchers.away;
+  let m = cache.get(topic);
+  if (!m) {
+    const patterns = [...(topic.patterns ?? []), ...(inSection ? topic.sectionPatterns ?? [] : [])];
+    m = { phrases: inSection && topic.sectionPhrases?.length ? [...topic.phrases, ...topic.sectionPhrases] : topic.phrases, patterns: patterns.map((p) => new RegExp(p, 'iu')) };
+    cache.set(topic, m);
+  }
+  return m;
+}
+/** Whether a text shows the topic: one of its phrases, or a quantity its patterns describe. Inside
+ * the topic's own sections its `sectionPhrases` and `sectionPatterns` count too; away from them
+ * they mean something else ("weekly active users", "2,000 new recipes each week"). */
+function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): boolean {
+  return (inSection ? topicMemo : awayMemo).get(topic, text, () => {
+    const m = topicMatcher(topic, inSection);
+    return findFirst(text, m.phrases) !== undefined || m.patterns.some((re) => re.test(text));
   });
 }
 
@@ -437,7 +449,9 @@ function showsTopic(text: string, topic: FrameworkTopic): boolean {
 function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean, questions: Set<string>): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
-  const hit = (b: { kind: string; text: string }) => b.kind !== 'heading' && showsTopic(answerText(b, questions), topic);
+  const hitIn = (inSection: boolean) => (b: { kind: string; text: string }) =>
+    b.kind !== 'heading' && showsTopic(answerText(b, questions), topic, inSection);
+  const hit = hitIn(true);
   for (const u of units) {
     let evidence: Range | undefined;
     if ('chunk' in u) {
@@ -455,7 +469,8 @@ function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks:
   if (!key) anywhereKeys.set(topic, (key = {}));
   // Away from its own step, a question ("Are there user segments to consider?") asks about the
   // topic; it does not show the doc covers it.
-  const anywhere = firstInDoc(doc, key, (b) => (!ASKS.test(b.text) && hit(b)) || null);
+  const away = hitIn(false);
+  const anywhere = firstInDoc(doc, key, (b) => (!ASKS.test(b.text) && away(b)) || null);
   if (anywhere) {
     result.covered = true;
     result.evidence = blocks[anywhere.index].range;
