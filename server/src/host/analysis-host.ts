@@ -22,13 +22,19 @@ export interface SettledResult extends HostResult { fellBack?: boolean }
 
 /** Validating a framework file is not an analysis: it gets this much time whatever the analysis limit. */
 const VALIDATE_LIMIT_MS = 30_000;
+/** How long a new worker thread may take to come online, on top of the job's own limit. */
+const STARTUP_LIMIT_MS = 30_000;
+/** Event the host emits on a worker once that worker has reported it is ready. */
+const READY = 'mlsd-ready';
 
 interface Job { msg: AnalyzeMessage | ValidateFrameworkMessage; limitMs: number; resolve: (r: HostResult & { frameworkErrors?: string[] }) => void }
 
 export class AnalysisHost {
   private worker: Worker | undefined;
   private queue: Job[] = [];
-  private running: { job: Job; timer: NodeJS.Timeout; started: number } | undefined;
+  private running: { job: Job; timer: NodeJS.Timeout | undefined; started: number } | undefined;
+  /** Workers that have loaded the core and said so (WorkerResponse.ready). */
+  private ready = new WeakSet<Worker>();
   private nextId = 1;
   /** The doc model last received per document, filled back in when the worker reports it unchanged. */
   private lastDocs = new Map<string, AnalysisSummary['doc']>();
@@ -119,7 +125,12 @@ export class AnalysisHost {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath);
     worker.unref();
-    worker.on('message', (res: WorkerResponse) => this.finish(res));
+    worker.on('message', (res: WorkerResponse) => {
+      if (res.ready) {
+        this.ready.add(worker);
+        worker.emit(READY);
+      } else this.finish(res);
+    });
     worker.on('error', (err) => this.crash(worker, String(err?.stack ?? err)));
     worker.on('exit', (code) => { if (this.worker === worker) this.crash(worker, `analysis worker exited with code ${code}`); });
     this.worker = worker;
@@ -130,8 +141,21 @@ export class AnalysisHost {
     if (this.running || !this.queue.length) return;
     const job = this.queue.shift()!;
     const worker = this.ensureWorker();
-    const timer = setTimeout(() => this.overrun(), job.limitMs);
-    this.running = { job, timer, started: performance.now() };
+    const run = { job, timer: undefined as NodeJS.Timeout | undefined, started: performance.now() };
+    this.running = run;
+    // The limit is for the analysis, not for starting a thread and loading the core into it (slow
+    // on a busy machine): a fresh worker's clock starts when it says it is ready.
+    const startClock = () => {
+      if (this.running !== run) return;
+      clearTimeout(run.timer);
+      run.started = performance.now();
+      run.timer = setTimeout(() => this.overrun(), job.limitMs);
+    };
+    if (this.ready.has(worker)) startClock();
+    else {
+      worker.once(READY, startClock);
+      run.timer = setTimeout(() => this.overrun(), job.limitMs + STARTUP_LIMIT_MS); // a worker that never starts
+    }
     worker.postMessage(job.msg);
   }
 

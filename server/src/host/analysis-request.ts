@@ -24,6 +24,8 @@ export type WorkerRequest = AnalyzeMessage | ForgetMessage | ValidateFrameworkMe
 
 export interface WorkerResponse {
   id: number;
+  /** Sent once, unasked, when the worker has loaded the core: the host starts the clock then. */
+  ready?: boolean;
   /** For a keyed document whose model did not change, `doc` is left out and `docUnchanged` set:
    * cloning a large doc model across threads costs more than comparing it. */
   result?: AnalysisSummary | Omit<AnalysisSummary, 'doc'>;

@@ -61,3 +61,5 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   }
   parentPort!.postMessage(response);
 });
+
+parentPort?.postMessage({ id: 0, ready: true } satisfies WorkerResponse);
