@@ -16,7 +16,8 @@ export function writeReportFile(file: string, text: string): string | undefined 
     renameSync(tmp, file);
     return undefined;
   } catch (e) {
-    rmSync(tmp, { force: true });
+    // The temporary file may not exist (or its folder may not): nothing to clean up then.
+    try { rmSync(tmp, { force: true }); } catch { /* nothing to remove */ }
     const err = e as NodeJS.ErrnoException;
     return `cannot write --output-file ${file} (${err.code ?? err.message})`;
   }
