@@ -84,7 +84,8 @@ export interface PipelineContext {
   all?: boolean;
 }
 
-export type PipelineOutcome = { reports: FileReport[] } | { fatal: string };
+/** `keys[i][j]` is the baseline key of `reports[i].findings[j]` (the gitlab format's fingerprints). */
+export type PipelineOutcome = { reports: FileReport[]; keys: FindingKey[][] } | { fatal: string };
 
 const say = (line: string) => process.stderr.write(`mlsd: ${line}\n`);
 const MARKDOWN = /\.(md|markdown)$/i;
@@ -121,7 +122,10 @@ export async function runPipeline(files: string[], ctx: PipelineContext): Promis
       return flags.map((k, j) => k && changed !== undefined && touchesChange(results[i].report.findings[j], results[i].sections, changed));
     });
   }
-  return { reports: results.map((r, i) => ({ ...r.report, findings: r.report.findings.filter((_, j) => kept[i][j]) })) };
+  return {
+    reports: results.map((r, i) => ({ ...r.report, findings: r.report.findings.filter((_, j) => kept[i][j]) })),
+    keys: results.map((r, i) => r.keys.filter((_, j) => kept[i][j])),
+  };
 }
 
 function changedMarkdownUnderCwd(changes: Changes): string[] {

@@ -4,12 +4,18 @@ import { PIPELINE_HELP } from './lint-pipeline';
 
 export const COMMAND_USAGE: Record<string, string> = {
   lint: `Usage: mlsd lint [options] <files, folders or globs…>
+       mlsd lint [options] - [--stdin-filename PATH]
 
 Lint ML system design docs. Folders are searched for Markdown (respecting .gitignore and the
 "ignores" globs of .mlsd.json); only files mlsd reads as design docs are linted unless --all.
+'-' reads one doc from stdin.
 
 Options:
-  -f, --format FORMAT     text (default), compact, json or sarif
+  -f, --format FORMAT     text (default), compact, json, sarif, github (Actions annotations),
+                          junit (JUnit XML) or gitlab (GitLab Code Quality JSON)
+  -o, --output-file FILE  write the report to FILE (stdout gets a one-line note in text format)
+  -q, --quiet             report errors only; warnings and notes neither print nor count
+      --stdin-filename PATH  with '-': the name stdin's doc is reported under and configured by
   -c, --config FILE       use this config file instead of the nearest .mlsd.json
       --max-warnings N    fail (exit 1) when there are more than N warnings
       --all               lint every Markdown file as a design doc
@@ -75,7 +81,7 @@ export const COMMANDS = Object.keys(COMMAND_USAGE);
 export const HELP = `mlsd ${pkg.version} — lint ML system design docs against the seven-step framework
 
 Usage:
-  mlsd lint [--format text|compact|json|sarif] [--config FILE] [--max-warnings N] [--all] [--verbose] <files, folders or globs…>
+  mlsd lint [--format text|compact|json|sarif|github|junit|gitlab] [--quiet] [--output-file FILE] [--config FILE] [--max-warnings N] [--all] [--verbose] <files, folders, globs… | ->
   mlsd new --title TITLE [--template ID] [FILE]     write a new design doc (stdout without FILE)
   mlsd new --list                                   list templates
   mlsd explain <rule-id | term>                     print a rule's page or a glossary entry
