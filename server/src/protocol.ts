@@ -13,7 +13,8 @@
 
 export interface WirePosition { line: number; character: number }
 export interface WireRange { start: WirePosition; end: WirePosition }
-export type WireStepStatus = 'covered' | 'thin' | 'missing';
+/** `not-started`: the step's sections hold only template prompts, no answer yet (it is not covered). */
+export type WireStepStatus = 'covered' | 'thin' | 'not-started' | 'missing';
 export type WireSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 type Range = WireRange;
 type StepStatus = WireStepStatus;
@@ -46,6 +47,8 @@ export interface OutlineStep {
   headings: OutlineHeading[];
   topics: OutlineTopic[];
   findingCount: number;
+  /** Not started: how many prompt lines wait for an answer. */
+  promptCount?: number;
 }
 export interface DocumentModelResult {
   uri: string;

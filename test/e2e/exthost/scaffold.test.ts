@@ -27,7 +27,7 @@ suite('MLSD: New Design Doc', () => {
     assert.match(editor.document.getText(), /Fraud alerts/, 'the title is in the doc');
     assert.doesNotMatch(editor.document.getText(), /\$\{\d+|\$\d/, 'snippet syntax was expanded, not pasted');
     assert.ok(!editor.selection.isEmpty || editor.selections.length > 1 || editor.selection.active.line > 0, 'the writer is on the first placeholder');
-    const model = await waitFor('a model for the new doc', async () => { const m = await a.server.documentModel(target); return m.steps.length === 7 && m; });
+    const model = await waitFor('a model for the new doc', async () => { const m = await a.server.documentModel(target); return m?.steps.length === 7 && m; });
     assert.strictEqual(model.isDesignDoc, true);
     assert.deepStrictEqual(model.steps.filter((s) => s.status === 'missing').map((s) => s.id), [], 'all seven steps have a section');
     assert.match(await read(target), /Fraud alerts/, 'the file was saved with the template');
@@ -52,6 +52,7 @@ suite('MLSD: New Design Doc', () => {
     assert.strictEqual(doc.languageId, 'markdown');
     assert.match(doc.getText(), /Scratch design/);
     const model = await a.server.documentModel(uri);
+    assert.ok(model, 'the server has the untitled doc');
     assert.strictEqual(model.isDesignDoc, true, 'the untitled doc is analysed as a design doc');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -66,7 +67,7 @@ suite('MLSD: New Design Doc', () => {
     assert.ok(await editor.insertSnippet(new vscode.SnippetString(whole.body.join('\n'))));
     const model = await waitFor('a model with seven present steps', async () => {
       const m = await a.server.documentModel(doc.uri);
-      return m.steps.length === 7 && m.steps.every((s) => s.status !== 'missing') && m;
+      return m?.steps.length === 7 && m.steps.every((s) => s.status !== 'missing') && m;
     });
     assert.strictEqual(model.isDesignDoc, true);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
