@@ -344,36 +344,6 @@ describe('language server over stdio: features', () => {
     assert.equal(model.findingCount, (client.published.get(uri)!.at(-1)!.diagnostics).length);
   });
 
-  it('mlsd/documentModel: a step holding only template prompts is not-started with its prompt count, and not covered', async () => {
-    const { text } = await client.request<{ text: string }>('mlsd/renderTemplate', { id: 'seven-step', title: 'Pantry forecast', snippet: false });
-    type Model = { coveredCount: number; steps: { id: string; status: string; promptCount?: number }[] };
-    const fresh = uniqueUri('fresh-template.md');
-    await client.open(fresh, text);
-    const untouched = await client.request<Model>('mlsd/documentModel', { uri: fresh });
-    assert.deepEqual(untouched.steps.map((s) => s.status), framework.steps.map(() => 'not-started'), 'a fresh template has started no step');
-    assert.equal(untouched.coveredCount, 0, 'not-started steps are not covered');
-    for (const s of untouched.steps) {
-      const prompts = text.split(/^## /m).find((part) => part.includes(title(s.id)))!.match(/^TODO:/gm)!.length;
-      assert.equal(s.promptCount, prompts, `${s.id}: one count per prompt line of its section`);
-    }
-
-    // Answer the requirements step in prose: it leaves the not-started state, the others stay in it.
-    const start = text.indexOf(`## 1. ${title('requirements')}`);
-    const end = text.indexOf('\n## 2.', start);
-    const answered = text.slice(0, start) + `## 1. ${title('requirements')}\n\n` +
-      'The business objective is more weekly orders from the pantry app. Forty thousand daily active users open the ' +
-      'home screen, which shows a ranked list of items to restock; the latency budget is 150 ms at p95, and we log ' +
-      'every impression and order. Privacy rules forbid sharing purchase histories between households.\n' + text.slice(end);
-    const edited = uniqueUri('answered-template.md');
-    await client.open(edited, answered);
-    const model = await client.request<Model>('mlsd/documentModel', { uri: edited });
-    const requirements = model.steps.find((s) => s.id === 'requirements')!;
-    assert.notEqual(requirements.status, 'not-started');
-    assert.equal(requirements.promptCount, undefined, 'only a not-started step carries a prompt count');
-    assert.deepEqual(model.steps.filter((s) => s.id !== 'requirements').map((s) => s.status), framework.steps.slice(1).map(() => 'not-started'));
-    assert.equal(model.coveredCount, requirements.status === 'covered' ? 1 : 0);
-  });
-
   it('mlsd/documentModel for an unknown uri is null, not an error', async () => {
     assert.equal(await client.request('mlsd/documentModel', { uri: 'untitled:/never-opened.md' }), null);
   });
