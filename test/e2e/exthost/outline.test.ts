@@ -27,7 +27,7 @@ suite('Design Steps outline', () => {
       assert.notStrictEqual(byId.get(id)!.item.contextValue, 'mlsd.step.missing', `${id} is present`);
     }
     assert.strictEqual(byId.get('model')!.item.contextValue, 'mlsd.step.thin', 'a one-sentence model section is thin');
-    assert.strictEqual((byId.get('model')!.item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline', 'thin: an open circle, not a warning');
+    assert.strictEqual((byId.get('model')!.item.iconPath as vscode.ThemeIcon).id, 'pie-chart', 'thin: a part-filled pie, not a warning');
     for (const [id, { node, item }] of byId) {
       const icon = (item.iconPath as vscode.ThemeIcon).id;
       assert.ok(!['warning', 'error', 'pass-filled'].includes(icon), `${id}: no diagnostic-looking icon (${icon})`);
