@@ -3,11 +3,11 @@
  * The client never analyses Markdown itself: every fact about a doc comes through here.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
   CaseStudyInfo, CaseStudyResult, DocumentModelResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
-  RenderTemplateResult, StepAtResult, TemplateInfo, WireRequest,
+  RenderTemplateResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
 } from '../../server/src/protocol';
 
 export class MlsdServer implements vscode.Disposable {
@@ -17,7 +17,7 @@ export class MlsdServer implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.modelChanged];
 
   constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
-    this.subscriptions.push(client.onNotification(Notifications.modelChanged.method, (p: ModelChangedParams) => this.modelChanged.fire(p)));
+    this.subscriptions.push(this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)));
   }
 
   /** Resolves once the server is running (rejects if it could not start). */
@@ -28,6 +28,11 @@ export class MlsdServer implements vscode.Disposable {
   private async request<P, R>(request: WireRequest<P, R>, ...params: P extends void ? [] : [P]): Promise<R> {
     await this.started;
     return params.length ? this.client.sendRequest<R>(request.method, params[0]) : this.client.sendRequest<R>(request.method);
+  }
+
+  /** Listens to one of protocol.ts's typed notifications: the handler's params type comes from the declaration. */
+  private on<P>(notification: WireNotification<P>, handler: (params: P) => void): vscode.Disposable {
+    return this.client.onNotification(notification.method, handler);
   }
 
   /** Null when the server does not know the document (not open there yet). */
@@ -49,13 +54,8 @@ export class MlsdServer implements vscode.Disposable {
 
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {
-    return this.send('workspace/executeCommand', { command: InsertStepCommand, arguments: [this.uri(uri), stepId] });
-  }
-
-  /** A standard LSP request (not one of mlsd's own). */
-  private async send(method: string, params: unknown): Promise<unknown> {
-    await this.started;
-    return this.client.sendRequest(method, params);
+    return this.started.then(() =>
+      this.client.sendRequest(ExecuteCommandRequest.type, { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
   }
 
   /** The URI string the client uses for this document on the wire. */
