@@ -64,7 +64,7 @@ export class ModelStore implements vscode.Disposable {
     try {
       const model = await this.server.documentModel(document.uri);
       if (generation !== this.generation || document !== this.document) return this.current; // a newer request won
-      this.model = model;
+      this.model = model ?? undefined;
       this.publish(this.current);
       return this.current;
     } catch (err) {

@@ -3,14 +3,11 @@
  * The client never analyses Markdown itself: every fact about a doc comes through here.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import {
-  CaseStudyRequest, DocumentModelRequest, InsertStepCommand, ListCaseStudiesRequest, ListTemplatesRequest,
-  ModelChangedNotification, PracticePlanRequest, RenderTemplateRequest, StepAtRequest,
-} from '../../server/src/protocol';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
-  CaseStudyInfo, CaseStudyParams, CaseStudyResult, DocumentModelParams, DocumentModelResult, ModelChangedParams,
-  PracticePlanResult, RenderTemplateParams, RenderTemplateResult, StepAtParams, StepAtResult, TemplateInfo,
+  CaseStudyInfo, CaseStudyResult, DocumentModelResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
+  RenderTemplateResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
 } from '../../server/src/protocol';
 
 export class MlsdServer implements vscode.Disposable {
@@ -20,36 +17,45 @@ export class MlsdServer implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [this.modelChanged];
 
   constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
-    this.subscriptions.push(client.onNotification(ModelChangedNotification, (p: ModelChangedParams) => this.modelChanged.fire(p)));
+    this.subscriptions.push(this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)));
   }
 
   /** Resolves once the server is running (rejects if it could not start). */
   get ready(): Promise<void> { return this.started; }
 
-  private async request<R>(method: string, params?: unknown): Promise<R> {
+  /** Sends one of protocol.ts's typed requests: its params and result types come from the declaration,
+   * the same one the server's handler is checked against (lsp/wire.ts). */
+  private async request<P, R>(request: WireRequest<P, R>, ...params: P extends void ? [] : [P]): Promise<R> {
     await this.started;
-    return params === undefined ? this.client.sendRequest<R>(method) : this.client.sendRequest<R>(method, params);
+    return params.length ? this.client.sendRequest<R>(request.method, params[0]) : this.client.sendRequest<R>(request.method);
   }
 
-  documentModel(uri: vscode.Uri): Promise<DocumentModelResult> {
-    return this.request<DocumentModelResult>(DocumentModelRequest, { uri: this.uri(uri) } satisfies DocumentModelParams);
+  /** Listens to one of protocol.ts's typed notifications: the handler's params type comes from the declaration. */
+  private on<P>(notification: WireNotification<P>, handler: (params: P) => void): vscode.Disposable {
+    return this.client.onNotification(notification.method, handler);
   }
-  listTemplates(): Promise<TemplateInfo[]> { return this.request<TemplateInfo[]>(ListTemplatesRequest); }
-  renderTemplate(params: RenderTemplateParams): Promise<RenderTemplateResult> {
-    return this.request<RenderTemplateResult>(RenderTemplateRequest, params);
+
+  /** Null when the server does not know the document (not open there yet). */
+  documentModel(uri: vscode.Uri): Promise<DocumentModelResult | null> {
+    return this.request(Requests.documentModel, { uri: this.uri(uri) });
   }
-  listCaseStudies(): Promise<CaseStudyInfo[]> { return this.request<CaseStudyInfo[]>(ListCaseStudiesRequest); }
-  caseStudy(id: string): Promise<CaseStudyResult> {
-    return this.request<CaseStudyResult>(CaseStudyRequest, { id } satisfies CaseStudyParams);
+  listTemplates(): Promise<TemplateInfo[]> { return this.request(Requests.listTemplates); }
+  renderTemplate(params: RenderTemplateParams): Promise<RenderTemplateResult | null> {
+    return this.request(Requests.renderTemplate, params);
+  }
+  listCaseStudies(): Promise<CaseStudyInfo[]> { return this.request(Requests.listCaseStudies); }
+  caseStudy(id: string): Promise<CaseStudyResult | null> {
+    return this.request(Requests.caseStudy, { id });
   }
   stepAt(uri: vscode.Uri, line: number): Promise<StepAtResult> {
-    return this.request<StepAtResult>(StepAtRequest, { uri: this.uri(uri), line } satisfies StepAtParams);
+    return this.request(Requests.stepAt, { uri: this.uri(uri), line });
   }
-  practicePlan(): Promise<PracticePlanResult> { return this.request<PracticePlanResult>(PracticePlanRequest); }
+  practicePlan(): Promise<PracticePlanResult> { return this.request(Requests.practicePlan); }
 
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {
-    return this.request('workspace/executeCommand', { command: InsertStepCommand, arguments: [this.uri(uri), stepId] });
+    return this.started.then(() =>
+      this.client.sendRequest(ExecuteCommandRequest.type, { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
   }
 
   /** The URI string the client uses for this document on the wire. */

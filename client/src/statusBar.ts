@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { Commands } from './commands/ids';
 import { settings } from './config';
 import type { CurrentModel, ModelStore } from './modelStore';
+import { STATUS_LABELS, STATUS_MEANINGS } from './views/outlineItems';
 
 /** Said in the tooltip in Restricted Mode (an untrusted workspace). */
 export const RESTRICTED_NOTE = 'Restricted Mode: the workspace\'s framework file is not read; the built-in seven steps are used until you trust this folder';
@@ -17,9 +18,13 @@ export function coverageText(c: CurrentModel): string {
 /** What the numbers mean, which steps are left, and what a click does. */
 export function coverageTooltip(c: CurrentModel, trusted: boolean): string {
   const { coveredCount, stepCount, tooComplex, steps } = c.model;
-  const open = steps.filter((s) => s.status !== 'covered').map((s) => `${s.title} (${s.status})`);
+  const open = steps.filter((s) => s.status !== 'covered')
+    .map((s) => `${s.title} (${STATUS_LABELS[s.status] ?? s.status}${s.inPassing ? ', only in passing' : ''})`);
+  // Only covered steps count; each state left open is explained once, in the order a writer meets them.
+  const states = (['not-started', 'thin', 'missing'] as const).filter((st) => steps.some((s) => s.status === st));
   return `ML system design: ${coveredCount} of ${stepCount} design steps covered` +
     (open.length ? `\nStill to do: ${open.join(', ')}` : '\nEvery step has a section') +
+    states.map((st) => `\n${STATUS_LABELS[st]}: ${STATUS_MEANINGS[st]}`).join('') +
     (tooComplex ? '\nPart of the doc was too complex to analyse' : '') +
     (trusted ? '' : `\n${RESTRICTED_NOTE}`) + '\nFindings are in the Problems panel · click to open Design Steps';
 }

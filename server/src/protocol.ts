@@ -1,7 +1,9 @@
 /**
  * The custom LSP messages between the mlsd client and server, declared once.
  * Plain types and method names only: imported by the server (vscode-languageserver)
- * and by the client (vscode-languageclient), so neither side spells a method name twice.
+ * and by the client (vscode-languageclient). Both reach a method only through the typed
+ * `Requests` / `Notifications` declarations at the end (the name strings are not exported),
+ * so neither side spells a method name, nor guesses its params or result type.
  * Ranges are LSP ranges (0-based).
  *
  * It stands alone: it imports nothing, so the client depends on no analysis code and the core's
@@ -13,7 +15,8 @@
 
 export interface WirePosition { line: number; character: number }
 export interface WireRange { start: WirePosition; end: WirePosition }
-export type WireStepStatus = 'covered' | 'thin' | 'missing';
+/** `not-started`: the step's sections hold only template prompts, no answer yet (it is not covered). */
+export type WireStepStatus = 'covered' | 'thin' | 'not-started' | 'missing';
 export type WireSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 type Range = WireRange;
 type StepStatus = WireStepStatus;
@@ -33,7 +36,7 @@ const notification = <P>(method: string): WireNotification<P> => ({ method });
 /* ---- client → server requests ---- */
 
 /** The doc's step outline: what the "Design Steps" tree, status bar and case-study panel show. */
-export const DocumentModelRequest = 'mlsd/documentModel';
+const DocumentModelRequest = 'mlsd/documentModel';
 export interface DocumentModelParams { uri: string }
 export interface OutlineTopic { id: string; label: string; covered: boolean; severity: SeveritySetting; range?: Range }
 /** `why`: how the heading was read ('heading names Data preparation', 'under Model') — shown as its tooltip. */
@@ -46,6 +49,10 @@ export interface OutlineStep {
   headings: OutlineHeading[];
   topics: OutlineTopic[];
   findingCount: number;
+  /** Not started: how many prompt lines wait for an answer. */
+  promptCount?: number;
+  /** Thin with no section of its own: its topics show up only in passing under other steps. */
+  inPassing?: boolean;
 }
 export interface DocumentModelResult {
   uri: string;
@@ -66,38 +73,38 @@ export interface DocumentModelResult {
 }
 
 /** Templates for "MLSD: New Design Doc". */
-export const ListTemplatesRequest = 'mlsd/listTemplates';
+const ListTemplatesRequest = 'mlsd/listTemplates';
 export interface TemplateInfo { id: string; title: string; description: string; problemType?: string }
 
-export const RenderTemplateRequest = 'mlsd/renderTemplate';
+const RenderTemplateRequest = 'mlsd/renderTemplate';
 /** `snippet: true` → VS Code snippet syntax with tab stops; false → plain text prompts. */
 export interface RenderTemplateParams { id: string; title: string; snippet: boolean }
 export interface RenderTemplateResult { text: string }
 
 /** Case studies for the reference panel. */
-export const ListCaseStudiesRequest = 'mlsd/listCaseStudies';
+const ListCaseStudiesRequest = 'mlsd/listCaseStudies';
 export interface CaseStudyInfo { id: string; title: string; problem: string; category: string; summary: string }
 
-export const CaseStudyRequest = 'mlsd/caseStudy';
+const CaseStudyRequest = 'mlsd/caseStudy';
 export interface CaseStudyParams { id: string }
 /** Sanitised HTML (rendered on the server through remark-rehype + rehype-sanitize); each step's
  * first heading carries `id="mlsd-step-<stepId>"` so the panel can scroll to it. */
 export interface CaseStudyResult { id: string; title: string; html: string; stepIds: string[] }
 
 /** Which step the given position is in (the panel follows the cursor). */
-export const StepAtRequest = 'mlsd/stepAt';
+const StepAtRequest = 'mlsd/stepAt';
 export interface StepAtParams { uri: string; line: number }
 export interface StepAtResult { stepId: string | null }
 
 /** Interview practice data: time budget and typical questions per step. */
-export const PracticePlanRequest = 'mlsd/practicePlan';
+const PracticePlanRequest = 'mlsd/practicePlan';
 export interface PracticeStep { id: string; title: string; minutes: number; questions: string[] }
 export interface PracticePlanResult { totalMinutes: number; steps: PracticeStep[] }
 
 /* ---- server → client notifications ---- */
 
 /** Sent after each analysis so views refresh without polling. */
-export const ModelChangedNotification = 'mlsd/modelChanged';
+const ModelChangedNotification = 'mlsd/modelChanged';
 export interface ModelChangedParams { uri: string; version: number | null }
 
 /* ---- server commands (workspace/executeCommand; vscode-languageclient registers them in VS Code) ---- */

@@ -274,6 +274,19 @@ it('New Design Doc: template quick pick, title, free path, never overwrites', as
   const selected = await page.locator('.editor-group-container.active .monaco-editor .selected-text').count();
   assert.ok(selected > 0, 'the first placeholder is selected (snippet mode)');
   await shot('14-new-doc');
+  // The untouched scaffold is not started: 0/7 in the status bar, each row an empty circle saying so.
+  await poll('0/7 for the scaffold', async () => (await coverageItem().innerText()).trim() === '0/7');
+  await coverageItem().click();
+  await poll('seven not-started rows', async () =>
+    (await treeRows().count()) === 7 && (await treePane().locator('.monaco-list-row .codicon-circle-large-outline').count()) === 7);
+  for (const row of await treeRows().all()) {
+    const t = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(t, /not started/, `row: ${t}`);
+    assert.doesNotMatch(t, /[✓✗]/);
+  }
+  assert.equal(await treePane().locator('.monaco-list-row .codicon-pass, .monaco-list-row .codicon-warning, .monaco-list-row .codicon-error').count(), 0,
+    'no pass mark and no diagnostic icon on a scaffold');
+  await shot('14b-not-started-tree');
   // Second time: the same title proposes a free name, and typing the existing one is refused.
   await runCommand('MLSD: New Design Doc');
   await quickInput().locator('input[placeholder="Template"]').waitFor();

@@ -33,7 +33,7 @@ export class NavigationCommands {
     if (!uri) return false;
     if (!range && stepId) {
       const model = await this.server.documentModel(uri);
-      const step = model.steps.find((s) => s.id === stepId);
+      const step = model?.steps.find((s) => s.id === stepId);
       if (step?.range) range = toRange(step.range);
     }
     if (!range) return false;
@@ -55,7 +55,7 @@ export class NavigationCommands {
     if (!uri) { void vscode.window.showInformationMessage('MLSD: open a design doc first.'); return false; }
     if (!stepId) {
       const model = await this.server.documentModel(uri);
-      const missing = model.steps.filter((s) => s.status === 'missing');
+      const missing = model?.steps.filter((s) => s.status === 'missing') ?? [];
       if (missing.length === 0) { void vscode.window.showInformationMessage('MLSD: every step already has a section.'); return false; }
       const pick = await vscode.window.showQuickPick(missing.map((s) => ({ label: s.title, id: s.id })),
         { title: 'MLSD: Insert Step', placeHolder: 'Missing step to insert' });

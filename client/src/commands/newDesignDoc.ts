@@ -30,7 +30,9 @@ export class NewDesignDocCommand {
     }));
     if (!title?.trim()) return undefined;
 
-    const { text } = await this.server.renderTemplate({ id: template, title: title.trim(), snippet: true });
+    const rendered = await this.server.renderTemplate({ id: template, title: title.trim(), snippet: true });
+    if (!rendered) { void vscode.window.showErrorMessage(`MLSD: the server has no template "${template}".`); return undefined; }
+    const { text } = rendered;
     const target = await this.target(opts.target, title);
     if (target === null) return undefined;
 

@@ -126,7 +126,7 @@ export class PracticeMode implements vscode.Disposable {
     this.end();
     let docSteps;
     const doc = this.store.designDoc?.document ?? this.store.trackedDocument;
-    if (doc) { try { docSteps = (await this.server.documentModel(doc.uri)).steps; } catch { docSteps = undefined; } }
+    if (doc) { try { docSteps = (await this.server.documentModel(doc.uri))?.steps; } catch { docSteps = undefined; } }
     const summary = summarise(s.schedule, s.lastTick - s.startedAt, s.spent, docSteps);
     this.log.appendLine(`[practice] stopped\n${summaryText(summary)}`);
     // The summary opens as a Markdown document beside the doc (readable, and savable), not as a toast.

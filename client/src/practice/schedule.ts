@@ -49,7 +49,7 @@ export interface StepSummary {
   budgetMs: number;
   spentMs: number;
   overrun: boolean;
-  /** From the doc's model at stop: covered / thin / missing (undefined without a doc). */
+  /** From the doc's model at stop: covered / thin / not-started / missing (undefined without a doc). */
   status?: OutlineStep['status'];
 }
 
@@ -57,7 +57,7 @@ export interface PracticeSummary {
   elapsedMs: number;
   totalMs: number;
   steps: StepSummary[];
-  /** Steps left thin or missing in the doc. */
+  /** Steps left thin, not started or missing in the doc. */
   thin: string[];
   /** Time with the cursor outside any step. */
   unassignedMs: number;
@@ -69,7 +69,7 @@ export function summarise(schedule: Schedule, elapsedMs: number, spent: Readonly
     return { id: s.id, title: s.title, budgetMs: s.budgetMs, spentMs, overrun: spentMs > s.budgetMs,
       status: docSteps?.find((d) => d.id === s.id)?.status };
   });
-  const thin = steps.filter((s) => s.status === 'thin' || s.status === 'missing').map((s) => s.title);
+  const thin = steps.filter((s) => s.status && s.status !== 'covered').map((s) => s.title);
   return { elapsedMs, totalMs: schedule.totalMs, steps, thin, unassignedMs: spent.get(UNASSIGNED) ?? 0 };
 }
 
@@ -80,11 +80,11 @@ export function summaryText(s: PracticeSummary): string {
     lines.push(`${st.title.padEnd(32).slice(0, 32)}  ${formatClock(st.spentMs)}   ${formatClock(st.budgetMs)}  ${st.status ?? '-'}${st.overrun ? '  (over budget)' : ''}`);
   }
   if (s.unassignedMs >= 1000) lines.push(`${'(cursor outside any step)'.padEnd(32)}  ${formatClock(s.unassignedMs)}`);
-  lines.push('', s.thin.length ? `Still thin or missing: ${s.thin.join(', ')}` : 'Every step has a solid section.');
+  lines.push('', s.thin.length ? `Still thin, not started or missing: ${s.thin.join(', ')}` : 'Every step has a solid section.');
   return lines.join('\n');
 }
 
-const STATUS_WORDS: Record<string, string> = { covered: 'covered', thin: 'thin', missing: '**missing**' };
+const STATUS_WORDS: Record<string, string> = { covered: 'covered', thin: 'thin', 'not-started': 'not started', missing: '**missing**' };
 
 /** The stop summary as a Markdown document a person reads: a table, then what is left to write. */
 export function summaryMarkdown(s: PracticeSummary, docName?: string): string {
@@ -98,12 +98,14 @@ export function summaryMarkdown(s: PracticeSummary, docName?: string): string {
   if (s.unassignedMs >= 1000) lines.push(`| *(cursor outside any step)* | ${formatClock(s.unassignedMs)} | | |`);
   const missing = s.steps.filter((st) => st.status === 'missing').map((st) => st.title);
   const thin = s.steps.filter((st) => st.status === 'thin').map((st) => st.title);
+  const notStarted = s.steps.filter((st) => st.status === 'not-started').map((st) => st.title);
   const over = s.steps.filter((st) => st.overrun).map((st) => st.title);
   lines.push('');
   if (missing.length) lines.push(`**Missing:** ${missing.map(cell).join(', ')} — no section yet.`, '');
+  if (notStarted.length) lines.push(`**Not started:** ${notStarted.map(cell).join(', ')} — only the template's prompts so far.`, '');
   if (thin.length) lines.push(`**Thin:** ${thin.map(cell).join(', ')} — a section that needs more.`, '');
   if (over.length) lines.push(`**Over budget:** ${over.map(cell).join(', ')}.`, '');
-  if (!missing.length && !thin.length && s.steps.some((st) => st.status)) lines.push('Every step has a solid section.', '');
+  if (!missing.length && !thin.length && !notStarted.length && s.steps.some((st) => st.status)) lines.push('Every step has a solid section.', '');
   return lines.join('\n');
 }
 

@@ -84,7 +84,7 @@ export class CaseStudyPanel implements vscode.Disposable {
   private async load(caseStudyId: string, stepId: string | null): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
-    let study: CaseStudyResult;
+    let study: CaseStudyResult | null;
     try {
       study = await this.server.caseStudy(caseStudyId);
     } catch (err) {
@@ -93,6 +93,10 @@ export class CaseStudyPanel implements vscode.Disposable {
       return;
     }
     if (panel !== this.panel) return;
+    if (!study) {
+      void vscode.window.showErrorMessage(`MLSD: there is no case study "${caseStudyId}".`);
+      return;
+    }
     this.study = study;
     this.stepId = stepId;
     this.confirmed = undefined;

@@ -14,20 +14,36 @@ export function toRange(r: WireRange): vscode.Range {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A step's state in words ("not started", not the wire's `not-started`). */
+export const STATUS_LABELS: Record<OutlineStep['status'], string> = { covered: 'covered', thin: 'thin', 'not-started': 'not started', missing: 'missing' };
+const statusLabel = (step: OutlineStep) => STATUS_LABELS[step.status] ?? step.status;
+
+/** What each state means, said once for the row tooltips and the status bar's. */
+export const STATUS_MEANINGS: Record<OutlineStep['status'], string> = {
+  covered: 'a section with enough written in it',
+  thin: 'a section that needs more, or a step mentioned only in passing under other steps',
+  'not-started': 'a section holding only the template\'s prompts, no answer yet',
+  missing: 'no section and no mention',
+};
+
 /** The row's grey text: the state when it is not covered, then the findings (never next to a pass mark). */
 export function stepDescription(step: OutlineStep): string {
   const parts: string[] = [];
-  if (step.status !== 'covered') parts.push(step.status);
+  if (step.status !== 'covered') parts.push(statusLabel(step));
+  if (step.inPassing) parts.push('only in passing');
   if (step.findingCount > 0) parts.push(plural(step.findingCount, 'finding'));
   return parts.join(' · ');
 }
 
 /**
  * Step states as progress marks, not as diagnostics: no warning triangle or red circle (those belong
- * to the Problems view, and the findings are counted there). Covered = a pass mark; thin = a half-done
- * outline circle; missing = a slashed circle, all in the default foreground.
+ * to the Problems view, and the findings are counted there). Covered = a pass mark; thin = a part-filled
+ * pie; not started (only template prompts) = an empty circle; missing = a slashed circle, all in the
+ * default foreground. The icon carries the state, so the text never repeats it as ✓ or ✗.
  */
-export const STEP_ICONS = { covered: 'pass', coveredWithFindings: 'circle-large-filled', thin: 'circle-large-outline', missing: 'circle-slash' } as const;
+export const STEP_ICONS = {
+  covered: 'pass', coveredWithFindings: 'circle-large-filled', thin: 'pie-chart', 'not-started': 'circle-large-outline', missing: 'circle-slash',
+} as const;
 
 /** A covered step with findings gets a plain filled circle: no pass mark next to "3 findings". */
 export function stepIcon(step: OutlineStep): vscode.ThemeIcon {
@@ -60,10 +76,11 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       item.iconPath = stepIcon(step);
       item.contextValue = `mlsd.step.${step.status}`;
       item.tooltip = new vscode.MarkdownString(
-        `**${step.title}** — ${step.status}` +
+        `**${step.title}** — ${statusLabel(step)}: ${step.inPassing ? 'no section of its own; its topics show up only in passing under other steps' : STATUS_MEANINGS[step.status]}` +
+        (step.status === 'not-started' && step.promptCount ? `\n\n${plural(step.promptCount, 'prompt')} waiting for an answer` : '') +
         (step.findingCount ? `\n\n${plural(step.findingCount, 'finding')}` : '') +
         (step.status === 'missing' ? '\n\nUse *Insert Step* to add its skeleton.' : ''));
-      item.accessibilityInformation = { label: `${step.title}, ${step.status}${item.description ? `, ${item.description}` : ''}` };
+      item.accessibilityInformation = { label: `${step.title}, ${statusLabel(step)}${item.description ? `, ${item.description}` : ''}` };
       item.command = revealCommand(node.uri, step.range, 'Go to step');
       return item;
     }

@@ -52,7 +52,10 @@ export function toDocumentModel(uri: string, version: number | null, s: Analysis
   const steps = s.doc.steps.map((st) => ({
     id: st.id,
     title: st.title,
-    status: st.status,
+    // The core keeps a prompts-only step "thin" (it is neither missing nor covered); the wire names it.
+    status: st.notStarted ? 'not-started' as const : st.status,
+    ...(st.notStarted && st.promptCount ? { promptCount: st.promptCount } : {}),
+    ...(st.inPassing ? { inPassing: true } : {}),
     range: st.range,
     headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range, ...(h.why ? { why: h.why } : {}) })),
     topics: st.topics.map((t) => ({ id: t.id, label: t.label, covered: t.covered, severity: t.severity, range: t.evidence })),

@@ -11,6 +11,7 @@ suite('case-study panel', () => {
     assert.ok(studies.length >= 3, 'several case studies');
     for (const s of studies) {
       const r = await a.server.caseStudy(s.id);
+      assert.ok(r, `the server renders ${s.id}`);
       assert.strictEqual(r.id, s.id);
       assert.doesNotMatch(r.html, /<script|<iframe|<object|<embed|\son[a-z]+\s*=|javascript:/i, `${s.id} HTML is sanitised`);
       assert.ok(r.stepIds.length >= 5, `${s.id} covers most steps`);

@@ -9,6 +9,7 @@ suite('code actions and Insert Step', () => {
     const a = await api();
     const editor = await open(doc());
     const model = await a.server.documentModel(doc());
+    assert.ok(model, 'the server has the doc');
     const monitoring = model.steps.find((s) => s.id === 'monitoring')!;
     const diag = await waitFor('the missing-step finding for monitoring', () =>
       withCode(doc(), 'missing-step').find((d) => d.message.includes(monitoring.title) || /monitoring/i.test(d.message)));
@@ -29,12 +30,12 @@ suite('code actions and Insert Step', () => {
   test('"MLSD: Insert Step" runs the server command and the step stops being missing', async () => {
     const a = await api();
     const editor = await open(doc());
-    await waitFor('serving to be missing', async () => (await a.server.documentModel(doc())).steps.find((s) => s.id === 'serving')?.status === 'missing');
+    await waitFor('serving to be missing', async () => (await a.server.documentModel(doc()))?.steps.find((s) => s.id === 'serving')?.status === 'missing');
     const ok = await vscode.commands.executeCommand<boolean>('mlsd.insertStep', doc().toString(), 'serving');
     assert.strictEqual(ok, true);
     const model = await waitFor('serving present', async () => {
       const m = await a.server.documentModel(doc());
-      return m.steps.find((s) => s.id === 'serving')?.status !== 'missing' && m;
+      return m && m.steps.find((s) => s.id === 'serving')?.status !== 'missing' && m;
     });
     const serving = model.steps.find((s) => s.id === 'serving')!;
     assert.ok(serving.range, 'the inserted step has a range');

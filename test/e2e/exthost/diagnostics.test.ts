@@ -43,6 +43,7 @@ suite('diagnostics', () => {
       const uri = fixture(rel);
       await open(uri);
       const model = await a.server.documentModel(uri);
+      assert.ok(model, `the server has ${rel}`);
       assert.strictEqual(model.isDesignDoc, false, `${rel} is not a design doc (${model.designDocReason})`);
       // The design doc next to it has findings, so the server is linting; give it a round trip, then check.
       await waitFor('the model store to track the README', () => a.models.current?.document.uri.toString() === uri.toString());

@@ -27,7 +27,7 @@ suite('Design Steps outline', () => {
       assert.notStrictEqual(byId.get(id)!.item.contextValue, 'mlsd.step.missing', `${id} is present`);
     }
     assert.strictEqual(byId.get('model')!.item.contextValue, 'mlsd.step.thin', 'a one-sentence model section is thin');
-    assert.strictEqual((byId.get('model')!.item.iconPath as vscode.ThemeIcon).id, 'circle-large-outline', 'thin: an open circle, not a warning');
+    assert.strictEqual((byId.get('model')!.item.iconPath as vscode.ThemeIcon).id, 'pie-chart', 'thin: a part-filled pie, not a warning');
     for (const [id, { node, item }] of byId) {
       const icon = (item.iconPath as vscode.ThemeIcon).id;
       assert.ok(!['warning', 'error', 'pass-filled'].includes(icon), `${id}: no diagnostic-looking icon (${icon})`);
@@ -88,6 +88,36 @@ suite('Design Steps outline', () => {
       const n = a.outline.getChildren().find((x) => x.kind === 'step' && x.step.id === 'monitoring');
       return n?.kind === 'step' && n.step.status === 'missing';
     });
+  });
+
+  test('a step the doc touches only in passing says so: thin, "only in passing", nowhere to go', async () => {
+    const a = await api();
+    // Only a Serving section; requirements and data show up in passing in it (the core's inPassing).
+    const text = '---\nmlsd: true\n---\n\n# Music playlist continuation\n\n## Serving\n\n' +
+      'Real-time inference behind the playlist API: when a listener presses "continue", the service\n' +
+      'fetches 300 candidate tracks from an approximate nearest neighbour index of track embeddings and\n' +
+      'scores them with the ranking model in under 50 ms.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+    await vscode.window.showTextDocument(doc);
+    const rows = await waitFor('a thin in-passing row', () => {
+      const r = a.models.designDoc?.document === doc ? a.outline.getChildren() : [];
+      return r.some((n) => n.kind === 'step' && n.step.inPassing) && r;
+    });
+    for (const node of rows) {
+      if (node.kind !== 'step') continue;
+      const item = a.outline.getTreeItem(node);
+      if (node.step.inPassing) {
+        assert.strictEqual(node.step.status, 'thin');
+        assert.match(String(item.description), /^thin · only in passing/, `${node.step.id}: ${item.description}`);
+        assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'pie-chart');
+        assert.match((item.tooltip as vscode.MarkdownString).value, /only in passing under other steps/);
+        assert.strictEqual(item.command, undefined, 'no section of its own to go to');
+      } else {
+        assert.doesNotMatch(String(item.description), /in passing/, `${node.step.id}: ${item.description}`);
+      }
+    }
+    assert.match(String(a.status.item.tooltip), /only in passing/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 

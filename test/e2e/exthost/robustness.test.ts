@@ -21,6 +21,7 @@ suite('robustness', () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
       await vscode.window.showTextDocument(doc);
       const model = await a.server.documentModel(doc.uri);
+      assert.ok(model, 'the server has the odd doc');
       assert.strictEqual(typeof model.isDesignDoc, 'boolean');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
@@ -38,6 +39,7 @@ suite('robustness', () => {
     await vscode.commands.executeCommand('mlsd.restartServer');
     assert.strictEqual(a.client.state, State.Running);
     const model = await a.server.documentModel(uri);
+    assert.ok(model, 'the restarted server has the doc');
     assert.strictEqual(model.isDesignDoc, true);
     await waitFor('findings after the restart', () => withCode(uri, 'missing-step').length === 2);
   });

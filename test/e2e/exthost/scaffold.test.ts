@@ -27,10 +27,44 @@ suite('MLSD: New Design Doc', () => {
     assert.match(editor.document.getText(), /Fraud alerts/, 'the title is in the doc');
     assert.doesNotMatch(editor.document.getText(), /\$\{\d+|\$\d/, 'snippet syntax was expanded, not pasted');
     assert.ok(!editor.selection.isEmpty || editor.selections.length > 1 || editor.selection.active.line > 0, 'the writer is on the first placeholder');
-    const model = await waitFor('a model for the new doc', async () => { const m = await a.server.documentModel(target); return m.steps.length === 7 && m; });
+    const model = await waitFor('a model for the new doc', async () => { const m = await a.server.documentModel(target); return m?.steps.length === 7 && m; });
     assert.strictEqual(model.isDesignDoc, true);
     assert.deepStrictEqual(model.steps.filter((s) => s.status === 'missing').map((s) => s.id), [], 'all seven steps have a section');
     assert.match(await read(target), /Fraud alerts/, 'the file was saved with the template');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('a scaffolded doc is not started: every tree row says so, and the status bar counts 0/7', async () => {
+    const a = await api();
+    const blank = (await a.server.listTemplates()).find((t) => !t.problemType)!;
+    const rel = 'docs/design/untouched-scaffold.md';
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('mlsd.newDesignDoc', { templateId: blank.id, title: 'Untouched scaffold', target: rel });
+    assert.ok(uri, 'a document was created');
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), uri.toString());
+    // The tree follows the new doc; its rows are built from the server's model (no parsing in the client).
+    const roots = await waitFor('seven not-started rows for the new doc', () => {
+      const r = a.models.designDoc?.document === editor.document ? a.outline.getChildren() : [];
+      return r.length === 7 && r.every((n) => n.kind === 'step' && n.step.status === 'not-started') && r;
+    });
+    for (const node of roots) {
+      assert.ok(node.kind === 'step');
+      const item = a.outline.getTreeItem(node);
+      const icon = item.iconPath as vscode.ThemeIcon;
+      assert.strictEqual(item.description, 'not started · 1 finding', `${node.step.id}: one finding per step, not one per prompt`);
+      assert.strictEqual(icon.id, 'circle-large-outline', `${node.step.id}: the not-started icon`);
+      assert.strictEqual(icon.color, undefined, 'in the default colour, not a diagnostic colour');
+      assert.strictEqual(item.contextValue, 'mlsd.step.not-started');
+      assert.doesNotMatch(String(item.label), /[✓✗]/);
+      assert.ok(node.step.promptCount && node.step.promptCount > 0, `${node.step.id}: prompts counted`);
+      const tip = (item.tooltip as vscode.MarkdownString).value;
+      assert.match(tip, /not started: a section holding only the template's prompts/);
+      assert.match(tip, new RegExp(`${node.step.promptCount} prompts? waiting for an answer`));
+      assert.ok(item.command, 'a not-started step has a section to go to');
+    }
+    assert.strictEqual(a.status.item.text, '$(checklist) 0/7', 'prompts are not coverage');
+    assert.match(String(a.status.item.tooltip), /0 of 7 design steps covered/);
+    assert.match(String(a.status.item.tooltip), /not started: a section holding only the template's prompts/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
@@ -52,6 +86,7 @@ suite('MLSD: New Design Doc', () => {
     assert.strictEqual(doc.languageId, 'markdown');
     assert.match(doc.getText(), /Scratch design/);
     const model = await a.server.documentModel(uri);
+    assert.ok(model, 'the server has the untitled doc');
     assert.strictEqual(model.isDesignDoc, true, 'the untitled doc is analysed as a design doc');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -66,7 +101,7 @@ suite('MLSD: New Design Doc', () => {
     assert.ok(await editor.insertSnippet(new vscode.SnippetString(whole.body.join('\n'))));
     const model = await waitFor('a model with seven present steps', async () => {
       const m = await a.server.documentModel(doc.uri);
-      return m.steps.length === 7 && m.steps.every((s) => s.status !== 'missing') && m;
+      return m?.steps.length === 7 && m.steps.every((s) => s.status !== 'missing') && m;
     });
     assert.strictEqual(model.isDesignDoc, true);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -37,6 +37,7 @@ suite('Restricted Mode (untrusted workspace)', () => {
     assert.match(messages, /Serving and deployment/, messages);
     assert.match(messages, /Monitoring and maintenance/, messages);
     const model = await a.server.documentModel(doc());
+    assert.ok(model, 'the server has the doc');
     assert.deepStrictEqual(model.steps.map((s) => s.title).filter((t) => TEAM_TITLES.test(t)), [], 'the outline shows the built-in steps');
     assert.strictEqual(model.steps.length, 7);
   });
