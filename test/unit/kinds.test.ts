@@ -201,3 +201,37 @@ Scores are computed at request time for the top 500 candidates from the retrieva
 `, asShell);
   assert.equal(doc.isDesignDoc, true, doc.kindReason);
 });
+
+// A system design that only mentions machine learning as somebody else's ("decisions come from ML
+// models upstream"): naming ML, a model and models is one signal, not three.
+const cacheDesign = `# Feature-flag distribution at scale
+
+## Problem
+
+Every request checks a few feature flags: 2 million QPS across 300 services, under 2 ms at p99, and
+99.99 % availability. A central database could not keep up.
+
+## Approach / System design
+
+Flags are streamed through Kafka into an in-memory store on every host, so a check never leaves the
+process. Which users see a flag is decided upstream by ML models and by hand-written rules; this
+system only distributes the decisions. The full dataset is bootstrapped when a host starts.
+
+## Results
+
+Checks take 0.3 ms at p99, and a change reaches every host within five seconds.
+`;
+
+test('a system design that names ML only as an upstream source is not an ML design doc', () => {
+  const { doc, findings } = analyzeText(cacheDesign, asShell);
+  assert.equal(doc.isDesignDoc, false, doc.kindReason);
+  assert.match(doc.kindReason, /barely mentions machine learning/);
+  assert.deepEqual(findings, []);
+});
+
+test('the same shape that trains and scores its own model is an ML design doc', () => {
+  const text = cacheDesign.replace('Which users see a flag is decided upstream by ML models and by hand-written rules; this\nsystem only distributes the decisions.',
+    'We trained an ML model on past rollouts to give each flag change a risk score, and the riskiest\nchanges are held for review.');
+  const { doc } = analyzeText(text, asShell);
+  assert.equal(doc.isDesignDoc, true, doc.kindReason);
+});

@@ -36,27 +36,46 @@ function phraseWords(phrase: string): string[] {
   return body.trim().split(/[\s\-/]+/).filter(Boolean);
 }
 
-/** ASCII phrases use `\b` (fast, no unicode flag); others need unicode-aware boundaries. */
-function phraseSource(phrase: string, ascii: boolean): string {
+type PhraseEnd = 'none' | 'prefix' | 'plural' | 'boundary';
+interface PhraseShape { start: boolean; body: string; end: PhraseEnd }
+
+/** A phrase as regex parts: its body, whether it needs a word boundary before it, and how it ends
+ * (any ending after `*`, an optional plural after a letter, a boundary after a digit, nothing after
+ * a symbol: "recall@", "input:"). */
+function phraseShape(phrase: string, ascii: boolean): PhraseShape {
   const prefix = phrase.endsWith('*');
   const body = prefix ? phrase.slice(0, -1) : phrase;
   const words = phraseWords(phrase);
   const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
   // A word ending in `*` matches any ending ("персональн* данн*" = персональных данных).
-  let src = words.map((w, i) => (w.endsWith('*') ? `${escapeRegExp(w.slice(0, -1))}${word}*` : escapeRegExp(w) + (i < words.length - 1 ? '' : ''))).join('[\\s\\-/]*');
-  if (prefix) src += `${word}*`;
-  else if (/\p{L}$/u.test(body)) src += "(?:s|es|'s)?";
-  // Boundaries also for phrases ending in symbols (A/B, recall@k), where \b would misfire.
-  const start = /^[\p{L}\p{N}]/u.test(body) ? (ascii ? '\\b' : `(?<!${word})`) : '';
-  const end = prefix || /[\p{L}\p{N}]$/u.test(body) ? `(?!${word})` : '';
-  return start + src + end;
+  const src = words.map((w) => (w.endsWith('*') ? `${escapeRegExp(w.slice(0, -1))}${word}*` : escapeRegExp(w))).join('[\\s\\-/]*');
+  const end: PhraseEnd = prefix ? 'prefix' : /\p{L}$/u.test(body) ? 'plural' : /\p{N}$/u.test(body) ? 'boundary' : 'none';
+  return { start: /^[\p{L}\p{N}]/u.test(body), body: src, end };
 }
 
+/**
+ * One alternation for the list, longest phrase first ("negative sampling" before "negative"). The
+ * word-boundary tests are written once per run of phrases of one shape, not once per phrase: in a
+ * case-insensitive Unicode regex each `[\p{L}\p{N}]` costs V8 its case closure at compile time, and
+ * a language pack's few hundred phrases took seconds to compile on first use. Only neighbours in the
+ * longest-first order share a group, so the alternatives are tried in exactly the same order.
+ */
 function build(phrases: readonly string[], flags: string): RegExp | null {
   if (!phrases.length) return null;
   const ascii = !flags.includes('u');
-  const sorted = [...phrases].sort((a, b) => b.length - a.length); // "negative sampling" before "negative"
-  return new RegExp(sorted.map((p) => phraseSource(p, ascii)).join('|'), flags);
+  const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
+  const startOf = ascii ? '\\b' : `(?<!${word})`;
+  const tails: Record<PhraseEnd, string> = { none: '', prefix: `${word}*(?!${word})`, plural: `(?:s|es|'s)?(?!${word})`, boundary: `(?!${word})` };
+  const sorted = [...phrases].sort((a, b) => b.length - a.length);
+  const groups: { start: boolean; end: PhraseEnd; bodies: string[] }[] = [];
+  for (const p of sorted) {
+    const shape = phraseShape(p, ascii);
+    const last = groups[groups.length - 1];
+    if (last && last.start === shape.start && last.end === shape.end) last.bodies.push(shape.body);
+    else groups.push({ start: shape.start, end: shape.end, bodies: [shape.body] });
+  }
+  const source = groups.map((g) => `${g.start ? startOf : ''}(?:${g.bodies.join('|')})${tails[g.end]}`).join('|');
+  return new RegExp(source, flags);
 }
 
 /**

@@ -388,12 +388,16 @@ function answerText(b: { kind: string; text: string }, questions: Set<string>): 
 }
 
 /** Distinct ML words in the doc's prose, counted up to 3. */
+/** Words that only name machine learning ("upstream ML models"): together they count as one signal,
+ * so a doc about something else that mentions ML in passing is not taken for an ML design. */
+const GENERIC_ML = new Set(['ml', 'machine learning', 'model', "model'", 'модель']);
 function mlSignals(blocks: TextBlock[]): number {
   const seen = new Set<string>();
   for (const b of blocks) {
     if (b.kind === 'code' || b.kind === 'html') continue;
     for (const hit of findAll(b.text, lexicon.mlSignals)) {
-      seen.add(hit.text.toLowerCase().replace(/s$/, ''));
+      const word = hit.text.toLowerCase().replace(/s$/, '');
+      seen.add(GENERIC_ML.has(word) ? 'ml' : word);
       if (seen.size >= 3) return 3;
     }
   }
