@@ -59,3 +59,17 @@ export function generateDoc(targetLines: number, seed = 42): string {
   }
   return out.slice(0, Math.max(targetLines, 10)).join('\n') + '\n';
 }
+
+/**
+ * A doc of `n` sections, each a `##` heading and one short paragraph: the shape that must cost time
+ * linear in its headings (issue 11). `plain`: "Section N" headings, which name no step; `steps`: the
+ * seven steps' names in turn ("Requirements N", "Data N", …), so every step has n / 7 sections.
+ */
+export function generateHeadingsDoc(n: number, variant: 'plain' | 'steps' = 'steps'): string {
+  const names = ['Requirements', 'Framing', 'Data', 'Model', 'Evaluation', 'Serving', 'Monitoring'];
+  const out = ['# Many sections', ''];
+  for (let i = 0; i < n; i++) {
+    out.push(variant === 'plain' ? `## Section ${i}` : `## ${names[i % names.length]} ${i}`, '', `Some text about part ${i} of the system.`, '');
+  }
+  return out.join('\n');
+}

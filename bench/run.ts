@@ -15,7 +15,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { analyze } from '../server/src/core/analyze';
 import { ParseCache } from '../server/src/core/parse-cache';
 import { defaultFramework } from '../server/src/knowledge/framework';
-import { generateDoc } from './generate';
+import { generateDoc, generateHeadingsDoc } from './generate';
 import { rssMb, startServer } from './lsp-client';
 import { describeOpenClose, openCloseCycles } from './open-close';
 
@@ -102,6 +102,20 @@ async function main() {
   for (const r of rows) out.push(`| ${r.join(' | ')} |`);
   if (full.has(30000) && full.has(3000)) {
     out.push('', `Growth: mlsd full 30,000 ÷ 3,000 lines = ${ratio(full.get(30000)!, full.get(3000)!)} (bare remark-parse: ${ratio(barePer.get(30000)!, barePer.get(3000)!)}); 10× the lines.`);
+  }
+
+  // ---- many headings: time must grow linearly with the number of sections (issue 11) ----
+  out.push('', '## Many headings (in process)', '');
+  out.push('Each section is a `##` heading and one short paragraph (bench/generate.ts `generateHeadingsDoc`); cold analyses, median of several runs after a warm-up.', '');
+  out.push('| doc | 5,000 sections ms | 50,000 sections ms | 50,000 ÷ 5,000 (10× the sections; linear = 10×) |');
+  out.push('| --- | ---: | ---: | ---: |');
+  for (const variant of ['plain', 'steps'] as const) {
+    const small = generateHeadingsDoc(5000, variant);
+    const large = generateHeadingsDoc(quick ? 10000 : 50000, variant);
+    const tSmall = time(() => analyze(small, { framework: defaultFramework }), 5);
+    const tLarge = time(() => analyze(large, { framework: defaultFramework }), quick ? 1 : 3);
+    const label = variant === 'plain' ? '"Section N" headings (no step)' : 'step-named headings (seven steps in turn)';
+    out.push(`| ${label} | ${ms(tSmall)} | ${quick ? `(10,000: ${ms(tLarge)})` : ms(tLarge)} | ${quick ? '—' : ratio(tLarge, tSmall)} |`);
   }
 
   // ---- the language server over stdio ----

@@ -69,6 +69,30 @@ test('the plain-heading shortcut gives exactly what the parser gives', () => {
   assert.ok(shortcuts > 150, `only ${shortcuts} inputs took the shortcut`);
 });
 
+test('the plain-section shortcut (a heading and plain paragraphs) gives exactly what the parser gives', () => {
+  // Line starts and characters the shortcut allows, and ones that open a block or an inline construct.
+  const start = fc.constantFrom('a', 'Zé', '9', '12', '(', '"', '.', '-', '- ', '+ ', '1. ', '2) ', '10.5', '=', '===', '---', '> ', '    ', ' ', '\t', '|', '#', '*', '[x]', '<div>', '`', '~~~');
+  const char = fc.constantFrom(...'aZé9 .,:;?\'"()/-', '*', '_', '`', '<', '&', '\\', '[', ']', '!', '~', '|', '\t', 'www.', 'http://', '@', '  ', '\r');
+  const line = fc.tuple(start, fc.array(char, { maxLength: 10 })).map(([s, cs]) => `${s}${cs.join('')}`);
+  const plain = fc.tuple(fc.constantFrom('a', 'Zé', '9', '('), fc.array(fc.constantFrom(...'aZé9 .,:;?\'"()/-'), { maxLength: 10 })).map(([s, cs]) => `${s}${cs.join('')}`);
+  const body = fc.array(fc.oneof({ arbitrary: plain, weight: 6 }, { arbitrary: line, weight: 1 }, { arbitrary: fc.constant(''), weight: 3 }), { maxLength: 6 });
+  const heading = fc.constantFrom('# Title', '## Section 12', '### Monitoring and alerts', '## Data (v2)');
+  let shortcuts = 0;
+  let paragraphs = 0;
+  fc.assert(
+    fc.property(heading, body, fc.boolean(), (h, lines, first) => {
+      const text = [h, ...lines].join('\n');
+      const quick = simpleHeadingChunk(text);
+      if (!quick) return;
+      shortcuts++;
+      if (quick.blocks.length > 1) paragraphs++;
+      assert.deepEqual(quick, parseMarkdown(text, first));
+    }),
+    { numRuns: 5000, seed: 11 },
+  );
+  assert.ok(shortcuts > 300 && paragraphs > 200, `only ${shortcuts} inputs took the shortcut, ${paragraphs} with paragraphs`);
+});
+
 /** The parts of an analysis a user sees: the doc model without its per-chunk cache links, and the findings. */
 function visible(a: Analysis) {
   const { segments: _segments, ...doc } = a.doc;

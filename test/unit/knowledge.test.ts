@@ -16,6 +16,8 @@ import { glossary, lookupTerm, termAt } from '../../server/src/knowledge/glossar
 import { practice } from '../../server/src/knowledge/practice';
 import { splitFrontMatter } from '../../server/src/knowledge/front-matter-split';
 import { repoRoot } from './support/fixtures';
+import { validateFramework } from '../../server/src/core/framework';
+import type { Framework } from '../../server/src/core/types';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const schema = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8'));
@@ -168,4 +170,23 @@ describe('glossary', () => {
       assert.ok(lookupTerm(t) ?? termAt(t, 1), t);
     }
   });
+});
+
+test('a framework file whose topic pattern is invalid or can backtrack exponentially is rejected, naming the pattern', () => {
+  const builtIn = JSON.parse(JSON.stringify(defaultFramework)) as Framework;
+  assert.deepEqual(validateFramework(builtIn).errors, [], 'the built-in framework passes');
+  const withPattern = (p: string, key: 'patterns' | 'sectionPatterns') => {
+    const f = JSON.parse(JSON.stringify(defaultFramework)) as Framework;
+    f.steps[0].topics[0][key] = [p];
+    return validateFramework(f);
+  };
+  const where = `steps.${defaultFramework.steps[0].id}.topics.${defaultFramework.steps[0].topics[0].id}`;
+  const invalid = withPattern('(unclosed', 'patterns');
+  assert.equal(invalid.framework, undefined);
+  assert.equal(invalid.errors.length, 1);
+  assert.match(invalid.errors[0], new RegExp(`^${where.replace(/\./g, '\\.')}\\.patterns: "\\(unclosed" is not a valid regular expression`));
+  const catastrophic = withPattern('(a+)+$', 'sectionPatterns');
+  assert.equal(catastrophic.framework, undefined);
+  assert.match(catastrophic.errors[0], /sectionPatterns: "\(a\+\)\+\$" repeats a group/);
+  assert.ok(withPattern('\\bmodels?\\s+(?:\\w+\\s+){0,3}retrained\\b', 'patterns').framework, 'a bounded repeat is fine');
 });

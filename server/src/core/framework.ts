@@ -16,7 +16,31 @@ export function validateFramework(data: unknown): FrameworkLoad {
     for (const t of step.topics) {
       if (topics.has(t.id)) errors.push(`steps.${step.id}: topic id "${t.id}" appears twice`);
       topics.add(t.id);
+      for (const key of ['patterns', 'sectionPatterns'] as const) {
+        for (const p of t[key] ?? []) {
+          const problem = patternProblem(p);
+          if (problem) errors.push(`steps.${step.id}.topics.${t.id}.${key}: ${JSON.stringify(p)} ${problem}`);
+        }
+      }
     }
   }
   return errors.length ? { errors } : { framework, errors };
+}
+
+/**
+ * A quantified group that itself holds an unbounded quantifier, as in `(a+)+$`: backtracking regex
+ * engines can take exponential time on it, so a user's framework file could stall the analysis.
+ * Bounded repeats (`(?:\w+\s+){0,3}`) are fine. Only this commonest shape is caught.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})/;
+
+/** Why a topic pattern cannot be used (compiled as the model compiles it: case-insensitive, unicode). */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'iu');
+  } catch (e) {
+    return `is not a valid regular expression (${String((e as Error).message ?? e).replace(/^Invalid regular expression: /, '')})`;
+  }
+  if (NESTED_QUANTIFIER.test(pattern)) return 'repeats a group that repeats itself (like (a+)+), which can take exponential time: use a single quantifier';
+  return undefined;
 }

@@ -63,6 +63,29 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
       if (tokens.length) aliases.push({ stepId: step.id, tokens });
     }
   }
+  // Which aliases a word can take part in: by whole token, and the few prefix (`*`) tokens. An alias
+  // matches only if every token hits a word, so the others need not be tried (a heading costs its
+  // words' lookups, not a pass over every alias of the framework).
+  const byToken = new Map<string, number[]>();
+  const prefixed: { prefix: string; alias: number }[] = [];
+  aliases.forEach((alias, k) => {
+    for (const tok of new Set(alias.tokens)) {
+      if (tok.endsWith('*')) prefixed.push({ prefix: tok.slice(0, -1), alias: k });
+      else {
+        const list = byToken.get(tok);
+        if (list) list.push(k);
+        else byToken.set(tok, [k]);
+      }
+    }
+  });
+  const candidates = (words: string[]): CompiledAlias[] => {
+    const ks = new Set<number>();
+    for (const w of words) {
+      for (const k of byToken.get(w) ?? []) ks.add(k);
+      for (const p of prefixed) if (w.startsWith(p.prefix)) ks.add(p.alias);
+    }
+    return [...ks].sort((a, b) => a - b).map((k) => aliases[k]); // alias order, as a full pass would try them
+  };
   const neutral = (framework.neutralHeadings ?? []).map(headingTokens).filter((t) => t.length);
   const cache = new Map<string, HeadingMatch | undefined>();
   const neutralCache = new Map<string, boolean>();
@@ -71,7 +94,7 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
     if (!words.length || words.length > 14) return undefined;
     // Best alias per step: the one covering most words, then the one starting earliest.
     const best = new Map<string, { covered: Set<number>; first: number }>();
-    for (const alias of aliases) {
+    for (const alias of candidates(words)) {
       const covered = new Set<number>();
       let all = true;
       for (const tok of alias.tokens) {
