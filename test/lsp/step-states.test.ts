@@ -108,6 +108,21 @@ describe('language server over stdio: step states in mlsd/documentModel', () => 
     assert.equal(model.coveredCount, model.steps.filter((s) => s.status === 'covered').length);
   });
 
+  it('Insert Step gives a step touched only in passing its own section; a step with a section is not inserted again', async () => {
+    const uri = uniqueUri('in-passing-insert.md');
+    await client.open(uri, inPassingDoc);
+    const before = client.applyEditRequests.length;
+    assert.equal(await client.request('workspace/executeCommand', { command: 'mlsd.server.insertStep', arguments: [uri, 'data'] }), true);
+    assert.equal(client.applyEditRequests.length, before + 1);
+    await client.waitForDiagnostics(uri, { version: 2 });
+    const model = await client.request<DocumentModelResult>('mlsd/documentModel', { uri });
+    const data = model.steps.find((s) => s.id === 'data')!;
+    assert.equal(data.inPassing, undefined, 'data now has a section of its own');
+    assert.ok(data.range, 'and a range to go to');
+    assert.equal(await client.request('workspace/executeCommand', { command: 'mlsd.server.insertStep', arguments: [uri, 'serving'] }), null);
+    assert.equal(client.applyEditRequests.length, before + 1);
+  });
+
   it('mlsd/documentModel of a document the server does not have is null (the client checks for it)', async () => {
     assert.equal(await client.request('mlsd/documentModel', { uri: uniqueUri('never-opened.md') }), null);
   });

@@ -55,10 +55,10 @@ export class NavigationCommands {
     if (!uri) { void vscode.window.showInformationMessage('MLSD: open a design doc first.'); return false; }
     if (!stepId) {
       const model = await this.server.documentModel(uri);
-      const missing = model?.steps.filter((s) => s.status === 'missing') ?? [];
+      const missing = model?.steps.filter((s) => s.status === 'missing' || s.inPassing) ?? [];
       if (missing.length === 0) { void vscode.window.showInformationMessage('MLSD: every step already has a section.'); return false; }
       const pick = await vscode.window.showQuickPick(missing.map((s) => ({ label: s.title, id: s.id })),
-        { title: 'MLSD: Insert Step', placeHolder: 'Missing step to insert' });
+        { title: 'MLSD: Insert Step', placeHolder: 'Step with no section of its own to insert' });
       if (!pick) return false;
       stepId = pick.id;
     }
@@ -68,7 +68,7 @@ export class NavigationCommands {
     for (let i = 0; i < 30 && !step?.range; i++) {
       if (i) await new Promise((resolve) => setTimeout(resolve, 100));
       const model = await this.server.documentModel(uri).catch(() => undefined);
-      step = model?.steps.find((s) => s.id === stepId && s.status !== 'missing');
+      step = model?.steps.find((s) => s.id === stepId);
     }
     await this.store.refresh();
     if (step?.range) await this.revealStep(uri, toRange(step.range));

@@ -74,12 +74,13 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       item.id = `step:${step.id}`;
       item.description = stepDescription(step);
       item.iconPath = stepIcon(step);
-      item.contextValue = `mlsd.step.${step.status}`;
+      // In passing is thin, but like a missing step it has no section to go to: Insert Step is offered.
+      item.contextValue = step.inPassing ? 'mlsd.step.inPassing' : `mlsd.step.${step.status}`;
       item.tooltip = new vscode.MarkdownString(
         `**${step.title}** — ${statusLabel(step)}: ${step.inPassing ? 'no section of its own; its topics show up only in passing under other steps' : STATUS_MEANINGS[step.status]}` +
         (step.status === 'not-started' && step.promptCount ? `\n\n${plural(step.promptCount, 'prompt')} waiting for an answer` : '') +
         (step.findingCount ? `\n\n${plural(step.findingCount, 'finding')}` : '') +
-        (step.status === 'missing' ? '\n\nUse *Insert Step* to add its skeleton.' : ''));
+        (step.status === 'missing' || step.inPassing ? '\n\nUse *Insert Step* to add its skeleton.' : ''));
       item.accessibilityInformation = { label: `${step.title}, ${statusLabel(step)}${item.description ? `, ${item.description}` : ''}` };
       item.command = revealCommand(node.uri, step.range, 'Go to step');
       return item;

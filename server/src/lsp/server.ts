@@ -299,7 +299,9 @@ connection.onRequest('workspace/executeCommand', async (params: Params) => {
   const doc = documents.get(uri);
   if (!s?.summary || !doc) return null;
   const model = { ...s.summary.doc, blocks: [], directives: [] } as DesignDoc;
-  if (model.steps.find((st) => st.id === stepId)?.status !== 'missing') return null;
+  // Only a step with no section of its own: missing, or touched only in passing under other steps.
+  const target = model.steps.find((st) => st.id === stepId);
+  if (!target || target.sections.length > 0) return null;
   const edit = insertStepEdit(model, doc.getText().split(/\r\n|\r|\n/), frameworkOf(s), stepId);
   if (!edit) return null;
   const applied = await connection.workspace.applyEdit({ label: 'Insert step', edit: { changes: { [uri]: [edit] } } });

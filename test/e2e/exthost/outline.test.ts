@@ -112,11 +112,21 @@ suite('Design Steps outline', () => {
         assert.strictEqual((item.iconPath as vscode.ThemeIcon).id, 'pie-chart');
         assert.match((item.tooltip as vscode.MarkdownString).value, /only in passing under other steps/);
         assert.strictEqual(item.command, undefined, 'no section of its own to go to');
+        assert.strictEqual(item.contextValue, 'mlsd.step.inPassing', 'the row offers Insert Step');
       } else {
         assert.doesNotMatch(String(item.description), /in passing/, `${node.step.id}: ${item.description}`);
       }
     }
     assert.match(String(a.status.item.tooltip), /only in passing/);
+    // Insert Step on an in-passing row gives the step its own section.
+    const passing = rows.find((n) => n.kind === 'step' && n.step.inPassing)!;
+    assert.strictEqual(await vscode.commands.executeCommand('mlsd.insertStep', passing), true);
+    const stepId = passing.kind === 'step' ? passing.step.id : '';
+    await waitFor('the inserted section in the model', () => {
+      const r = a.models.designDoc?.document === doc ? a.outline.getChildren() : [];
+      const s = r.find((n) => n.kind === 'step' && n.step.id === stepId);
+      return s?.kind === 'step' && !s.step.inPassing && s.step.headings.length > 0;
+    });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
