@@ -6,7 +6,7 @@ import { chunkFact } from '../chunk-facts';
 import type { DesignDoc, TextBlock } from '../types';
 
 /** A cheap first test: every placeholder pattern in the lexicon contains one of these. */
-const MAYBE_PLACEHOLDER = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|\{\{|\$\{|\[|<|lorem/i;
+const MAYBE_PLACEHOLDER = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|\(\?|\{\{|\$\{|\[|<|lorem|to be (?:determ|decid|defin|confirm|clarif)|\bX\b/i;
 const lineMemo = new TextMemo<object, { index: number; text: string; label: string }[]>();
 
 const compiled = new WeakMap<PlaceholderPattern[], { re: RegExp; label: string }[]>();
