@@ -187,6 +187,21 @@ describe('mlsd report: bad input', () => {
     assert.ok(!/unexpected error/.test(r.stderr), r.stderr);
   });
 
+  it('leaves out what .mlsd.json `ignores` in a searched folder, as lint does; a file named directly is still reported', async () => {
+    const dir = path.join(tmp, 'ignores');
+    mkdirSync(path.join(dir, 'drafts'), { recursive: true });
+    writeFileSync(path.join(dir, '.mlsd.json'), JSON.stringify({ ignores: ['drafts'] }));
+    copyFileSync(path.join(REPO, TEAM, 'pantry-forecast.md'), path.join(dir, 'pantry.md'));
+    writeFileSync(path.join(dir, 'drafts', 'half.md'), readFileSync(path.join(REPO, TEAM, 'pantry-forecast.md'), 'utf8').replace('Pantry restock forecast', 'Half-written draft'));
+    const folder = await mlsd(['report', '--format', 'md', dir]);
+    assert.equal(folder.code, 0, folder.stderr);
+    assert.match(folder.stdout, /Pantry restock forecast/);
+    assert.doesNotMatch(folder.stdout, /Half-written draft/, 'the ignored draft is not in the report');
+    const named = await mlsd(['report', '--format', 'md', path.join(dir, 'drafts', 'half.md')]);
+    assert.equal(named.code, 0, named.stderr);
+    assert.match(named.stdout, /Half-written draft/);
+  });
+
   it('a binary file named .md: said on stderr, listed as skipped, the other docs still reported', async () => {
     const dir = path.join(tmp, 'binary');
     mkdirSync(dir, { recursive: true });

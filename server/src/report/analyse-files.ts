@@ -11,6 +11,7 @@ import { readRegularFileSync } from '../host/bounded-read';
 import { decodeText, readSmallTextFileSync } from '../host/read-text';
 import { parseConfig, type MlsdConfig } from '../core/config';
 import type { AnalysisSummary } from '../host/summary';
+import { ConfigIgnores } from '../cli/config-ignores';
 
 export type FileOutcome =
   | { file: string; summary: AnalysisSummary; frameworkText?: string }
@@ -24,7 +25,9 @@ function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-export async function analyseFiles(files: string[], opts: { configFile?: string; timeoutMs: number; workerPath: string }): Promise<Analysed> {
+/** `searched`: the files a folder search or glob found; `ignores` in `.mlsd.json` leaves those out,
+ * as `mlsd lint` does, while a file named on the command line is always analysed. */
+export async function analyseFiles(files: string[], opts: { configFile?: string; timeoutMs: number; workerPath: string; searched?: ReadonlySet<string> }): Promise<Analysed> {
   const problems: string[] = [];
   const outcomes: FileOutcome[] = [];
 
@@ -37,9 +40,11 @@ export async function analyseFiles(files: string[], opts: { configFile?: string;
   }
 
   const settings = new FileSettings(fixed, (line) => problems.push(line));
+  const configIgnores = new ConfigIgnores(fixed && { ignores: fixed.config.ignores, dir: fixed.dir });
   const host = new AnalysisHost(opts.workerPath, opts.timeoutMs);
   try {
     for (const file of files) {
+      if (opts.searched?.has(file) && configIgnores.ignores(file)) continue;
       let bytes: Uint8Array;
       try { bytes = readRegularFileSync(file); } catch (e) {
         outcomes.push({ file, unreadable: `cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` });

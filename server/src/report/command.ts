@@ -48,10 +48,11 @@ async function run(args: string[], workerPath: string): Promise<number> {
     }
   }
 
-  const { files, missing, problems } = expandArgs(positionals);
+  const { files, searched, missing, problems } = expandArgs(positionals);
   const complaints = [...missing.map((a) => `no file matches '${a}'`), ...problems];
   const analysed = await analyseFiles(files, {
     configFile: values.config,
+    searched,
     timeoutMs: Number(values.timeout) || Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 10000,
     workerPath,
   });
