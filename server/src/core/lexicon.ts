@@ -49,6 +49,8 @@ export interface Lexicon {
   requirementNumbers: { scale: string[]; latency: string[] };
   /** Words that show a doc is about machine learning at all (design-doc detection). */
   mlSignals: string[];
+  /** Those of mlSignals that only name machine learning ("upstream ML models"): together one signal. */
+  mlMentions: string[];
   /** Words a heading is compared without ("the", "of", "и"). */
   headingStopwords: string[];
   /** Words that name a simple baseline (missing-baseline). */

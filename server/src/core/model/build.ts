@@ -387,17 +387,16 @@ function answerText(b: { kind: string; text: string }, questions: Set<string>): 
   return answerMemo.get(questions, b.text, () => withoutPrompts(searchableText(b), questions));
 }
 
-/** Distinct ML words in the doc's prose, counted up to 3. */
-/** Words that only name machine learning ("upstream ML models"): together they count as one signal,
- * so a doc about something else that mentions ML in passing is not taken for an ML design. */
-const GENERIC_ML = new Set(['ml', 'machine learning', 'model', "model'", 'модель']);
+/** Distinct ML words in the doc's prose, counted up to 3. Words that only name machine learning
+ * (lexicon.mlMentions: "ML", "model") count as one together, so a doc about something else that
+ * says its decisions come from "ML models upstream" is not taken for an ML design. */
 function mlSignals(blocks: TextBlock[]): number {
   const seen = new Set<string>();
   for (const b of blocks) {
     if (b.kind === 'code' || b.kind === 'html') continue;
     for (const hit of findAll(b.text, lexicon.mlSignals)) {
-      const word = hit.text.toLowerCase().replace(/s$/, '');
-      seen.add(GENERIC_ML.has(word) ? 'ml' : word);
+      const mention = findFirst(hit.text, lexicon.mlMentions)?.text.length === hit.text.length;
+      seen.add(mention ? 'ml' : hit.text.toLowerCase().replace(/s$/, ''));
       if (seen.size >= 3) return 3;
     }
   }
