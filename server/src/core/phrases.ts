@@ -42,11 +42,10 @@ interface PhraseShape { start: boolean; body: string; end: PhraseEnd }
 /** A phrase as regex parts: its body, whether it needs a word boundary before it, and how it ends
  * (any ending after `*`, an optional plural after a letter, a boundary after a digit, nothing after
  * a symbol: "recall@", "input:"). */
-function phraseShape(phrase: string, ascii: boolean): PhraseShape {
+function phraseShape(phrase: string, word: string): PhraseShape {
   const prefix = phrase.endsWith('*');
   const body = prefix ? phrase.slice(0, -1) : phrase;
   const words = phraseWords(phrase);
-  const word = ascii ? '[A-Za-z0-9]' : '[\\p{L}\\p{N}]';
   // A word ending in `*` matches any ending ("персональн* данн*" = персональных данных).
   const src = words.map((w) => (w.endsWith('*') ? `${escapeRegExp(w.slice(0, -1))}${word}*` : escapeRegExp(w))).join('[\\s\\-/]*');
   const end: PhraseEnd = prefix ? 'prefix' : /\p{L}$/u.test(body) ? 'plural' : /\p{N}$/u.test(body) ? 'boundary' : 'none';
@@ -69,7 +68,7 @@ function build(phrases: readonly string[], flags: string): RegExp | null {
   const sorted = [...phrases].sort((a, b) => b.length - a.length);
   const groups: { start: boolean; end: PhraseEnd; bodies: string[] }[] = [];
   for (const p of sorted) {
-    const shape = phraseShape(p, ascii);
+    const shape = phraseShape(p, word);
     const last = groups[groups.length - 1];
     if (last && last.start === shape.start && last.end === shape.end) last.bodies.push(shape.body);
     else groups.push({ start: shape.start, end: shape.end, bodies: [shape.body] });

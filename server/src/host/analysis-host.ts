@@ -22,7 +22,7 @@ export interface SettledResult extends HostResult { fellBack?: boolean }
 
 /** Validating a framework file is not an analysis: it gets this much time whatever the analysis limit. */
 const VALIDATE_LIMIT_MS = 30_000;
-/** How long a new worker thread may take to come online, on top of the job's own limit. */
+/** How long a new worker may take to load the core and say it is ready, on top of the job's own limit. */
 const STARTUP_LIMIT_MS = 30_000;
 /** Event the host emits on a worker once that worker has reported it is ready. */
 const READY = 'mlsd-ready';
