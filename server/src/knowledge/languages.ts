@@ -15,7 +15,8 @@ export interface LanguagePack {
   steps?: Record<string, {
     aliases?: string[];
     cues?: string[];
-    topics?: Record<string, { phrases?: string[]; patterns?: string[] }>;
+    /** `section…` words count only inside the topic's own step sections, as in the framework. */
+    topics?: Record<string, { phrases?: string[]; patterns?: string[]; sectionPhrases?: string[]; sectionPatterns?: string[] }>;
   }>;
   lexicon?: {
     /** Extra words for the lexicon's plain word lists, by key (justification, baselineWords…). */
@@ -44,8 +45,15 @@ export function withLanguages(framework: Framework, packs: readonly LanguagePack
         topics: step.topics.map((t) => {
           const more = extra.map((e) => e.topics?.[t.id]).filter((x) => x !== undefined);
           if (!more.length) return t;
-          const patterns = [...(t.patterns ?? []), ...more.flatMap((m) => m.patterns ?? [])];
-          return { ...t, phrases: [...t.phrases, ...more.flatMap((m) => m.phrases ?? [])], ...(patterns.length ? { patterns } : {}) };
+          const merged = (key: 'patterns' | 'sectionPhrases' | 'sectionPatterns') => {
+            const list = [...(t[key] ?? []), ...more.flatMap((m) => m[key] ?? [])];
+            return list.length ? { [key]: list } : {};
+          };
+          return {
+            ...t,
+            phrases: [...t.phrases, ...more.flatMap((m) => m.phrases ?? [])],
+            ...merged('patterns'), ...merged('sectionPhrases'), ...merged('sectionPatterns'),
+          };
         }),
       };
     }),
