@@ -38,6 +38,11 @@ export interface Lexicon {
   enumerationCues: string[];
   /** Words that join model families offered as alternatives ("A, B or C"): options, not a choice. */
   alternativeJoiners: string[];
+  /** Words that place a metric in an online test or pilot ("A/B test", "user survey"): there
+   * "accuracy" names a business measure, not the offline metric a task is judged by. */
+  onlineEvaluationCues: string[];
+  /** Words that keep a metric offline beside an online cue ("offline accuracy; online CTR"). */
+  offlineEvaluationCues: string[];
   modelFamilies: ModelFamily[];
   metrics: MetricEntry[];
   taskMetrics: Record<string, TaskMetrics>;

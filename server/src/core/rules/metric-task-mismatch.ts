@@ -2,7 +2,7 @@ import type { Rule } from './rule';
 import type { MetricEntry } from '../lexicon';
 import { detectTask, imbalanceStatement } from './task';
 import { locateInBlock, proseBlocks, stepIdsWithRole } from './helpers';
-import { createVocabulary, findFirst } from '../phrases';
+import { createVocabulary, findFirst, matchesAny } from '../phrases';
 
 const vocabularies = new WeakMap<MetricEntry[], ReturnType<typeof createVocabulary<MetricEntry>>>();
 function vocabularyFor(metrics: MetricEntry[]) {
@@ -31,7 +31,16 @@ export const metricTaskMismatch: Rule = {
     const blocks = proseBlocks(doc, stepIdsWithRole(ctx, 'evaluation'));
     const used = new Map<string, { block: (typeof blocks)[number]; label: string }>();
     const vocabulary = vocabularyFor(ctx.lexicon.metrics);
+    // The task is judged by its offline metrics: in an A/B test or a pilot, "response accuracy"
+    // names a business measure. A block that says offline, or a test set, stays offline.
+    const { onlineEvaluationCues: online, offlineEvaluationCues: offline } = ctx.lexicon;
+    const isOnline = (b: (typeof blocks)[number]) => {
+      if (matchesAny(b.text, offline)) return false;
+      const heading = b.sectionIndex >= 0 ? doc.headings[b.sectionIndex] : undefined;
+      return matchesAny(b.text, online) || (!!heading && matchesAny(heading.text, online));
+    };
     for (const b of blocks) {
+      if (isOnline(b)) continue;
       for (const { entry } of vocabulary.scan(b.text)) {
         if (!used.has(entry.id)) used.set(entry.id, { block: b, label: entry.label });
       }
