@@ -18,6 +18,8 @@ import { splitFrontMatter } from '../../server/src/knowledge/front-matter-split'
 import { repoRoot } from './support/fixtures';
 import { validateFramework } from '../../server/src/core/framework';
 import type { Framework } from '../../server/src/core/types';
+import { lexicon as builtInLexicon } from '../../server/src/core/lexicon';
+import { MAYBE_PLACEHOLDER } from '../../server/src/core/rules/unfilled-placeholder';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const schema = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'schemas', name), 'utf8'));
@@ -83,6 +85,16 @@ describe('schemas', () => {
       assert.ok(cs.summary.length < 200, `${cs.id}: summary is one line`);
     }
   });
+});
+
+test('every placeholder pattern finds its examples, and the rule\'s cheap first test lets them through', () => {
+  for (const p of builtInLexicon.placeholders) {
+    assert.ok(p.examples?.length, `placeholder '${p.label}' (${p.pattern}) needs examples`);
+    for (const line of p.examples) {
+      assert.match(line, new RegExp(p.pattern, `${p.flags}u`), `'${p.label}' does not find "${line}"`);
+      assert.match(line, MAYBE_PLACEHOLDER, `the cheap first test skips "${line}" ('${p.label}'): add its trigger to MAYBE_PLACEHOLDER`);
+    }
+  }
 });
 
 describe('case studies', () => {

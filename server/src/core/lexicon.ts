@@ -10,7 +10,8 @@ export type Tier = 'simple' | 'medium' | 'complex';
 export interface ModelFamily { id: string; label: string; tier: Tier; phrases: string[] }
 export interface MetricEntry { id: string; label: string; phrases: string[] }
 export interface TaskMetrics { fitting: string[]; misfit: string[]; suggest: string }
-export interface PlaceholderPattern { pattern: string; flags: string; label: string }
+/** A placeholder pattern, with lines it must find (the knowledge tests check them). */
+export interface PlaceholderPattern { pattern: string; flags: string; label: string; examples?: string[] }
 
 /** Cues that a file is of a kind other than a design doc (model card, proposal, lesson…). */
 export interface DocumentKindCues {

@@ -5,8 +5,9 @@ import { TextMemo } from '../memo';
 import { chunkFact } from '../chunk-facts';
 import type { DesignDoc, TextBlock } from '../types';
 
-/** A cheap first test: every placeholder pattern in the lexicon contains one of these. */
-const MAYBE_PLACEHOLDER = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|\(\?|\{\{|\$\{|\[|<|lorem|to be (?:determ|decid|defin|confirm|clarif)|\bX\b/i;
+/** A cheap first test: every placeholder pattern in the lexicon contains one of these (the
+ * knowledge tests run each pattern's examples through it). */
+export const MAYBE_PLACEHOLDER = /TODO|TBD|TBC|FIXME|XXX|\?\?\?|\(\?|\{\{|\$\{|\[|<|lorem|to be (?:determ|decid|defin|confirm|clarif)|\b[XN]\b/i;
 const lineMemo = new TextMemo<object, { index: number; text: string; label: string }[]>();
 
 const compiled = new WeakMap<PlaceholderPattern[], { re: RegExp; label: string }[]>();
