@@ -68,6 +68,40 @@ export const unfilledPlaceholder: Rule = {
         }
       }
     }
+    out.push(...unansweredItems(doc, ctx.lines, notStarted));
     return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   },
 };
+
+/**
+ * List items left blank: an empty bullet, or a label ("Sources:", "User's age group:") whose next
+ * line is already the next item, so nothing was written after it. A label that is the list's last
+ * item may introduce the paragraph or table below it, one with nested content is answered, and a
+ * long item ending in a colon leads into its siblings.
+ */
+function unansweredItems(doc: DesignDoc, lines: string[], notStarted: Set<string>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'listItem' || (b.stepId && notStarted.has(b.stepId))) continue;
+    const next = blocks[i + 1];
+    if (next?.parent === i) continue;
+    const text = b.text.trim();
+    // A short label only ("Sources:"): a long item ending in a colon introduces the items after it.
+    const label = /^[^\n:：\[\]]{1,40}[:：]$/.test(text) && text.split(/\s+/).length <= 4 &&
+      next?.kind === 'listItem' && next.parent === b.parent && next.sectionIndex === b.sectionIndex &&
+      // …and not a link: a table of contents names its sections ("[3.0. Product design:](#30)").
+      !/\]\(|\]\[/.test(lines[b.range.start.line] ?? '');
+    if (text && !label) continue;
+    const start = b.range.start;
+    out.push({
+      message: text
+        ? `Unfilled placeholder: '${text.slice(0, 60)}' has nothing after it. Fill it in or remove it before review.`
+        : 'Unfilled placeholder: an empty list item. Fill it in or remove it before review.',
+      range: range(start.line, start.character, b.range.end.line, b.range.end.character),
+      data: { step: b.stepId ?? '', text: text.slice(0, 60) },
+    });
+  }
+  return out;
+}
