@@ -168,6 +168,9 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     }
   }
   const doc0 = { blocks, segments } as unknown as DesignDoc;
+  // Where each framework topic first shows anywhere in the doc, found in one pass when first asked.
+  let wide: Map<FrameworkTopic, number> | undefined;
+  const docWide = (t: FrameworkTopic) => (wide ??= firstTopicHits(doc0, framework, questions)).get(t);
   const steps = framework.steps.map((step): StepModel => {
     const own = markersByStep.get(step.id) ?? [];
     const inStep = (m: SectionMarker) => (m.heading.sectionStepIds ?? []).includes(step.id);
@@ -206,7 +209,7 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       if (answered) prompts = 0;
     }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, unitsFor(t, units), blocks, doc0, false, questions)),
+      ...step.topics.map((t) => coverage(t, unitsFor(t, units), blocks, doc0, false, questions, docWide)),
       ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, unitsFor(t, units), blocks, doc0, true, questions)),
     ];
     // A step with no section of its own may still be there in passing: when the doc shows one of
@@ -449,7 +452,10 @@ function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): bo
  * A topic is covered when the doc covers it anywhere — its own step's sections first (the evidence
  * a reader expects), then any section, table, list, HTML block or code block of the doc.
  */
-function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean, questions: Set<string>): TopicCoverage {
+function coverage(
+  topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean, questions: Set<string>,
+  docWide?: (t: FrameworkTopic) => number | undefined,
+): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
   const hitIn = (inSection: boolean) => (b: { kind: string; text: string }) =>
@@ -468,15 +474,91 @@ function coverage(topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks:
     }
   }
   if (topic.coveredIn) return result;
+  if (docWide) {
+    const at = docWide(topic);
+    if (at !== undefined) {
+      result.covered = true;
+      result.evidence = blocks[at].range;
+    }
+    return result;
+  }
   let key = anywhereKeys.get(topic);
   if (!key) anywhereKeys.set(topic, (key = {}));
   // Away from its own step, a question ("Are there user segments to consider?") asks about the
   // topic; it does not show the doc covers it.
   const away = hitIn(false);
-  const anywhere = firstInDoc(doc, key, (b) => (!ASKS.test(b.text) && away(b)) || null);
+  const anywhere = firstInDoc(doc, key, (b) => (showsAway(b) && away(b)) || null);
   if (anywhere) {
     result.covered = true;
     result.evidence = blocks[anywhere.index].range;
   }
   return result;
+}
+
+/** A block that may show a topic away from its step: not a heading, and not a question
+ * ("Are there user segments to consider?" asks about the topic; it does not cover it). */
+const showsAway = (b: { kind: string; text: string }) => b.kind !== 'heading' && !ASKS.test(b.text);
+
+interface AwayTopics { topics: FrameworkTopic[]; phrases: string[]; patterns: RegExp[]; key: object }
+const awayTopicSets = new WeakMap<Framework, AwayTopics>();
+/** The framework's topics that count anywhere in the doc (no `coveredIn`), and all their words. */
+function awayTopicsOf(framework: Framework): AwayTopics {
+  let set = awayTopicSets.get(framework);
+  if (!set) {
+    const topics = framework.steps.flatMap((s) => s.topics).filter((t) => !t.coveredIn);
+    set = {
+      topics,
+      phrases: [...new Set(topics.flatMap((t) => t.phrases))],
+      patterns: topics.flatMap((t) => topicMatcher(t, false).patterns),
+      key: {},
+    };
+    awayTopicSets.set(framework, set);
+  }
+  return set;
+}
+
+/**
+ * For every topic that counts anywhere, the first block of the doc that shows it. One pass over the
+ * doc for all topics, cached per chunk, instead of one pass per topic: a block none of the topics'
+ * words or patterns touch (most of a long doc) is ruled out by a single search.
+ */
+function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<string>): Map<FrameworkTopic, number> {
+  const away = awayTopicsOf(framework);
+  const found = new Map<FrameworkTopic, number>();
+  const inRun = (run: readonly { kind: string; text: string }[]): [number, number][] => {
+    const first: [number, number][] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < run.length && seen.size < away.topics.length; i++) {
+      const b = run[i];
+      if (!showsAway(b)) continue;
+      const text = answerText(b, questions);
+      if (findFirst(text, away.phrases) === undefined && !away.patterns.some((re) => re.test(text))) continue;
+      for (let k = 0; k < away.topics.length; k++) {
+        if (!seen.has(k) && showsTopic(text, away.topics[k], false)) { seen.add(k); first.push([k, i]); }
+      }
+    }
+    return first;
+  };
+  const record = (hits: [number, number][], start: number) => {
+    for (const [k, i] of hits) if (!found.has(away.topics[k])) found.set(away.topics[k], start + i);
+  };
+  if (!doc.segments) record(inRun(doc.blocks), 0);
+  else {
+    // The per-chunk answer depends on the framework's questions too (prompts are not answers).
+    const key = chunkKey(away.key, questions);
+    for (const seg of doc.segments) {
+      record(chunkFact(seg.chunk, key, () => inRun(seg.blocks)), seg.start);
+      if (found.size === away.topics.length) break;
+    }
+  }
+  return found;
+}
+
+const chunkKeys = new WeakMap<object, WeakMap<Set<string>, object>>();
+function chunkKey(a: object, b: Set<string>): object {
+  let inner = chunkKeys.get(a);
+  if (!inner) chunkKeys.set(a, (inner = new WeakMap()));
+  let key = inner.get(b);
+  if (!key) inner.set(b, (key = {}));
+  return key;
 }
