@@ -6,21 +6,29 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { expandArgs } from '../cli/files';
+import type { Values } from '../cli/args';
 import { readSmallTextFileSync } from '../host/read-text';
 import { analyseFiles } from './analyse-files';
 import { collect } from './collect';
 import { renderHtml } from './render-html';
 import { renderMd } from './render-md';
 
+/** The flags `mlsd report` accepts; cli/commands/report.ts parses them with the CLI's own parser. */
+export const REPORT_FLAGS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  timeout: { type: 'string' },
+} as const;
+export type ReportOptions = Values<typeof REPORT_FLAGS>;
 
 class ReportUsageError extends Error {}
 
 /** Usage errors are said here, the way main.ts says its own, so the command stays one dispatch line there. */
-export async function report(args: string[], workerPath: string): Promise<number> {
+export async function report(values: ReportOptions, positionals: string[], workerPath: string): Promise<number> {
   try {
-    return await run(args, workerPath);
+    return await run(values, positionals, workerPath);
   } catch (e) {
     if (!(e instanceof ReportUsageError)) throw e;
     process.stderr.write(`mlsd: ${e.message}\nRun 'mlsd --help' for usage.\n`);
@@ -28,17 +36,7 @@ export async function report(args: string[], workerPath: string): Promise<number
   }
 }
 
-async function run(args: string[], workerPath: string): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      output: { type: 'string', short: 'o' },
-      config: { type: 'string', short: 'c' },
-      timeout: { type: 'string' },
-    },
-  });
+async function run(values: ReportOptions, positionals: string[], workerPath: string): Promise<number> {
   const format = values.format ?? (/\.(md|markdown)$/i.test(values.output ?? '') ? 'md' : 'html');
   if (format !== 'html' && format !== 'md') throw new ReportUsageError(`--format must be html or md (got '${format}')`);
   if (!positionals.length) throw new ReportUsageError('report needs at least one file or folder');
