@@ -64,7 +64,7 @@ describe('design docs only, unless --all', () => {
     const lines = r.stdout.split('\n');
     const at = lines.indexOf('mixed/README.md');
     assert.ok(at >= 0, r.stdout);
-    assert.equal(lines[at + 1], `  skipped: readme — ${readme.kind.reason} (lint it anyway: --all, or 'mlsd: true' front matter)`);
+    assert.equal(lines[at + 1], `  skipped: readme — ${readme.kind.reason} (lint it anyway: --all, 'mlsd: true' front matter, or designDocGlobs in .mlsd.json)`);
     assert.ok(lines.includes('mixed/clean.md'), 'with --verbose the clean doc is listed too');
   });
 
@@ -84,6 +84,38 @@ describe('design docs only, unless --all', () => {
     const r = await mlsd(['lint', 'mixed/clean.md'], { cwd: tmp });
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '✔ 0 problems (0 errors, 0 warnings, 0 info) in 1 file\n');
+  });
+});
+
+describe('designDocGlobs: files the user declares design docs', () => {
+  const NOTE = '# Notes on search\n\nWe want better search results for shoppers.\n';
+  before(() => {
+    write('globs/default/design-docs/search.md', NOTE);
+    write('globs/default/notes/search.md', NOTE);
+    write('globs/default/search.mlsd.md', NOTE);
+    write('globs/custom/.mlsd.json', JSON.stringify({ designDocGlobs: ['specs/*.md'] }));
+    write('globs/custom/specs/search.md', NOTE);
+    write('globs/custom/design-docs/search.md', NOTE);
+  });
+
+  it('by default a file under design-docs/ or named *.mlsd.md is linted as a design doc, as in the editor', async () => {
+    const { result, reports } = await lintJson(['.'], { cwd: path.join(tmp, 'globs/default') });
+    assert.equal(result.code, 0, result.stderr);
+    const linted = reports.filter((r) => !r.skipped);
+    assert.deepEqual(files(linted), ['./design-docs/search.md', './search.mlsd.md']);
+    assert.ok(linted.every((r) => r.findings.some((f) => f.ruleId === 'missing-step')));
+    assert.deepEqual(files(reports.filter((r) => r.skipped)), ['./notes/search.md']);
+  });
+
+  it("a .mlsd.json's designDocGlobs, read from its folder, replace the defaults for lint and report", async () => {
+    const { reports } = await lintJson(['.'], { cwd: path.join(tmp, 'globs/custom') });
+    assert.deepEqual(files(reports.filter((r) => !r.skipped)), ['./specs/search.md']);
+    // From outside the project the globs still apply relative to the config's folder.
+    const outside = await lintJson(['globs/custom'], { cwd: tmp });
+    assert.deepEqual(files(outside.reports.filter((r) => !r.skipped)), ['globs/custom/specs/search.md']);
+    const md = await mlsd(['report', '--format', 'md', 'globs/custom'], { cwd: tmp });
+    assert.equal(md.code, 0, md.stderr);
+    assert.match(md.stdout, /1 design docs? scored, 1 skipped/);
   });
 });
 

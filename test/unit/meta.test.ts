@@ -280,3 +280,13 @@ describe('invariant: the wire protocol stands alone', () => {
     }
   });
 });
+
+test("the editor's default designDocGlobs (package.json) are the ones the CLI and the server use", async () => {
+  const { DEFAULT_DESIGN_DOC_GLOBS, isDeclaredDesignDoc } = await import('../../server/src/host/design-doc-globs');
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.contributes.configuration.properties['mlsd.designDocGlobs'].default, [...DEFAULT_DESIGN_DOC_GLOBS]);
+  assert.ok(isDeclaredDesignDoc('/w/docs/design-docs/a/search.md', '/w'));
+  assert.ok(isDeclaredDesignDoc('/w/search.mlsd.md', '/w'));
+  assert.ok(!isDeclaredDesignDoc('/w/README.md', '/w'));
+  assert.ok(!isDeclaredDesignDoc('/w/specs/a.md', '/w', []), 'an empty list declares nothing');
+});

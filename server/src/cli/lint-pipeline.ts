@@ -164,9 +164,9 @@ async function analyseAll(files: string[], ctx: PipelineContext): Promise<LintRe
     try { text = read(file); } catch (e) {
       return { report: { file, isDesignDoc: false, steps: [], findings: [], error: `cannot read file (${(e as NodeJS.ErrnoException).code ?? e})` }, keys: [], sections: {} };
     }
-    const { config, frameworkText } = ctx.settings.for(file);
+    const { config, frameworkText, declaredDesignDoc } = ctx.settings.for(file);
     // Part of the request, so part of the cache key.
-    const asDesignDoc = ctx.all === true || config?.lintMode === 'allMarkdown';
+    const asDesignDoc = ctx.all === true || config?.lintMode === 'allMarkdown' || declaredDesignDoc;
     const request = { text, config, frameworkText, asDesignDoc };
     const key = cache?.key(request);
     if (cache && key) {

@@ -7,7 +7,8 @@ export const COMMAND_USAGE: Record<string, string> = {
        mlsd lint [options] - [--stdin-filename PATH]
 
 Lint ML system design docs. Folders are searched for Markdown (respecting .gitignore and the
-"ignores" globs of .mlsd.json); only files mlsd reads as design docs are linted unless --all.
+"ignores" globs of .mlsd.json); only files mlsd reads as design docs, or that match the
+"designDocGlobs" of .mlsd.json (default design-docs/ folders and *.mlsd.md), are linted unless --all.
 '-' reads one doc from stdin.
 
 Options:

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MlsdConfig } from '../core/config';
 import { ConfigFiles } from './config-files';
+import { isDeclaredDesignDoc } from './design-doc-globs';
 
 /** Where the search for .mlsd.json stops: the enclosing repository, else the current folder. */
 export function projectRoot(file: string): string | undefined {
@@ -18,7 +19,12 @@ export function projectRoot(file: string): string | undefined {
   return file.startsWith(cwd + path.sep) ? cwd : undefined;
 }
 
-export interface FileSettingsResult { config?: MlsdConfig; frameworkText?: string }
+export interface FileSettingsResult {
+  config?: MlsdConfig;
+  frameworkText?: string;
+  /** Whether the config's `designDocGlobs` (or the default ones) name the file: lint it as a design doc. */
+  declaredDesignDoc?: boolean;
+}
 
 export class FileSettings {
   private readonly configFiles = new ConfigFiles();
@@ -39,11 +45,14 @@ export class FileSettings {
         this.once(found.path, found.problems.map((p) => `${shown}${p.line !== undefined ? `:${p.line + 1}` : ''}: ${p.message} (using defaults for that part)`));
       }
     }
-    if (!config?.framework) return { config };
+    // Globs are read from the config's folder, as the editor reads them from the workspace folder.
+    const absolute = path.resolve(file);
+    const declaredDesignDoc = isDeclaredDesignDoc(absolute, configDir ?? projectRoot(absolute) ?? process.cwd(), config?.designDocGlobs);
+    if (!config?.framework) return { config, declaredDesignDoc };
     const fwPath = path.resolve(configDir ?? process.cwd(), config.framework);
     const fw = this.configFiles.framework(fwPath);
     this.once(fwPath, fw.problems.map((p) => `${fwPath}: ${p.message}`));
-    return { config, frameworkText: fw.text };
+    return { config, frameworkText: fw.text, declaredDesignDoc };
   }
 
   private once(key: string, lines: string[]): void {

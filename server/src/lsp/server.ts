@@ -10,7 +10,6 @@ import {
   type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import picomatch from 'picomatch';
 import { AnalysisHost } from '../host/analysis-host';
 import type { AnalysisSummary } from '../host/summary';
 import { insertStepEdit } from '../core/fixes';
@@ -19,6 +18,7 @@ import { frameworkOf as frameworkOfText } from '../host/frameworks';
 import { InsertStepCommand, Notifications, Requests } from '../protocol';
 import { handle, notify } from './wire';
 import { toConfigProblemDiagnostic, toDiagnostic, toDocumentModel } from './convert';
+import { isDeclaredDesignDoc } from '../host/design-doc-globs';
 import { ConfigFiles, DEFAULT_DEBOUNCE_MS, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
 import { Scheduler } from './scheduler';
 import { codeActions } from './features/code-actions';
@@ -198,11 +198,8 @@ function isLintable(uri: string, summary: AnalysisSummary, effective: Effective)
 
 /** The user says this file is a design doc (`mlsd.designDocGlobs`), whatever it looks like. */
 function matchesDesignDocGlobs(uri: string, effective: Effective): boolean {
-  const globs = effective.config.designDocGlobs ?? ['**/design-docs/**/*.md', '**/*.mlsd.md'];
   const file = uriToPath(uri);
-  if (!file || !globs.length) return false;
-  const rel = effective.root ? path.relative(effective.root, file) : file;
-  return picomatch(globs, { dot: true })(rel.split(path.sep).join('/'));
+  return !!file && isDeclaredDesignDoc(file, effective.root, effective.config.designDocGlobs);
 }
 
 /** Config and framework problems are shown on the file that has them; cleared when fixed. */

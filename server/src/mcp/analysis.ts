@@ -43,7 +43,7 @@ export class DocAnalyzer {
     const { file, text } = await this.source(input);
     const configProblems: string[] = [];
     const settings = await this.settings(input.config, file, configProblems);
-    const result = await this.host.analyzeOrFallback({ text, config: settings.config, frameworkText: settings.frameworkText, asDesignDoc: input.asDesignDoc });
+    const result = await this.host.analyzeOrFallback({ text, config: settings.config, frameworkText: settings.frameworkText, asDesignDoc: input.asDesignDoc || settings.declaredDesignDoc || undefined });
     if (!result.summary) throw new Error('the analysis was cancelled');
     return { file, summary: result.summary, frameworkText: settings.frameworkText, configProblems, fellBack: result.fellBack === true };
   }

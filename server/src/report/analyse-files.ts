@@ -14,7 +14,8 @@ import type { AnalysisSummary } from '../host/summary';
 import { ConfigIgnores } from '../cli/config-ignores';
 
 export type FileOutcome =
-  | { file: string; summary: AnalysisSummary; frameworkText?: string }
+  /** `asDesignDoc`: reported as a design doc whatever it looks like (designDocGlobs, lintMode allMarkdown). */
+  | { file: string; summary: AnalysisSummary; frameworkText?: string; asDesignDoc?: boolean }
   | { file: string; unreadable: string };
 
 export interface Analysed { outcomes: FileOutcome[]; problems: string[] }
@@ -56,9 +57,10 @@ export async function analyseFiles(files: string[], opts: { configFile?: string;
         problems.push(`${file} is a binary file, not Markdown text — skipped`);
         continue;
       }
-      const { config, frameworkText } = settings.for(file);
-      const result = await host.analyze({ text: decodeText(bytes), config, frameworkText });
-      if (result.summary) outcomes.push({ file, summary: result.summary, frameworkText });
+      const { config, frameworkText, declaredDesignDoc } = settings.for(file);
+      const asDesignDoc = declaredDesignDoc || config?.lintMode === 'allMarkdown' || undefined;
+      const result = await host.analyze({ text: decodeText(bytes), config, frameworkText, asDesignDoc });
+      if (result.summary) outcomes.push({ file, summary: result.summary, frameworkText, asDesignDoc });
       else {
         const why = result.timedOut ? `too complex to analyse (took longer than ${host.timeoutMs} ms)` : `analysis failed: ${String(result.error).split('\n')[0]}`;
         outcomes.push({ file, unreadable: why });

@@ -43,7 +43,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string): ReportDat
     const href = linkTo(o.file, linkFromDir);
     if ('unreadable' in o) { skipped.push({ file: o.file, href, kind: 'unreadable', reason: o.unreadable }); continue; }
     const { doc, findings, suggestedCaseStudy } = o.summary;
-    if (!doc.isDesignDoc) { skipped.push({ file: o.file, href, kind: doc.kind, reason: doc.kindReason }); continue; }
+    if (!doc.isDesignDoc && !o.asDesignDoc) { skipped.push({ file: o.file, href, kind: doc.kind, reason: doc.kindReason }); continue; }
     const framework = frameworkOf(o.frameworkText);
     // Anchors are counted over real headings only: bold lines standing in for headings get none.
     const real = doc.headings.filter((h) => !h.pseudo);

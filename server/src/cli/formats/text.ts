@@ -24,7 +24,7 @@ export function formatText(reports: FileReport[], verbose = false, colour = colo
       // Not a design doc: listed (with what mlsd took it for) only when asked, never with findings.
       if (verbose) {
         out.push(underline(r.file));
-        out.push(dim(`  skipped: ${r.kind?.kind ?? 'not a design doc'} — ${r.kind?.reason ?? 'too few steps'} (lint it anyway: --all, or 'mlsd: true' front matter)`));
+        out.push(dim(`  skipped: ${r.kind?.kind ?? 'not a design doc'} — ${r.kind?.reason ?? 'too few steps'} (lint it anyway: --all, 'mlsd: true' front matter, or designDocGlobs in .mlsd.json)`));
         for (const h of r.headings ?? []) out.push(dim(`  ${String(h.line).padStart(5)}  ${'#'.repeat(Math.min(6, h.level))} ${h.text.slice(0, 60)}  → ${h.steps.join(' + ') || '—'}`));
         out.push('');
       }
