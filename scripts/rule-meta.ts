@@ -5,6 +5,7 @@
  * and the writer (scripts/generate-rule-meta.ts) share one definition.
  */
 import { rules } from '../server/src/core/rules';
+import { defaultFramework } from '../server/src/knowledge/framework';
 
 export interface GeneratedFile {
   /** Repository-relative path. */
@@ -23,8 +24,8 @@ const SEVERITY_WORDS = [
 ];
 
 /** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
-export function replaceRegion(text: string, name: string, body: string, file: string): string {
-  const start = `<!-- generated:${name} (npm run generate; edit the rule files, not this table) -->`;
+export function replaceRegion(text: string, name: string, body: string, file: string, source = 'the rule files'): string {
+  const start = `<!-- generated:${name} (npm run generate; edit ${source}, not this table) -->`;
   const end = `<!-- /generated:${name} -->`;
   const i = text.indexOf(start);
   const j = text.indexOf(end);
@@ -44,6 +45,15 @@ export function readmeTable(): string {
 export function docsTable(): string {
   const rows = rules.map((r) => `| [${r.meta.id}](${r.meta.id}.md) | ${cell(r.meta.description)} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? 'yes' : '-'} |`);
   return ['| Rule | What it flags | Default | Quick fix |', '|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+/** The built-in framework's topics with a few of the words that show each anywhere in a doc, and
+ * the ones that count only inside the topic's own step (docs/rules/missing-topic.md). */
+export function topicsTable(): string {
+  const some = (words: string[] | undefined) => (words?.length ? `${words.slice(0, 5).join(', ')}${words.length > 5 ? ', …' : ''}` : '—');
+  const rows = defaultFramework.steps.flatMap((s) => s.topics.map((t) =>
+    `| \`${s.id}.${t.id}\` | ${cell(t.label)} | ${t.severity} | ${cell(some(t.phrases))} | ${cell(some(t.sectionPhrases))} |`));
+  return ['| Topic (`step.topic`) | Label | Severity | Some words that show it anywhere | Words that count only in its own step |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }
 
 /** package.json `contributes.configuration` → `mlsd.rules.properties`: one entry per rule. */
@@ -75,4 +85,8 @@ export const generatedFiles: GeneratedFile[] = [
   { path: 'package.json', render: renderPackageJson },
   { path: 'README.md', render: (t) => replaceRegion(t, 'rules', readmeTable(), 'README.md') },
   { path: 'docs/rules/README.md', render: (t) => replaceRegion(t, 'rules', docsTable(), 'docs/rules/README.md') },
+  {
+    path: 'docs/rules/missing-topic.md',
+    render: (t) => replaceRegion(t, 'topics', topicsTable(), 'docs/rules/missing-topic.md', 'server/src/knowledge/frameworks/seven-step.json'),
+  },
 ];

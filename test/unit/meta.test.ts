@@ -86,7 +86,10 @@ describe('every rule is complete', () => {
 
       test('docs page prints cleanly in a terminal (no HTML outside code)', () => {
         const page = readFileSync(join(docsDir, `${id}.md`), 'utf8');
-        for (const line of proseOf(page)) assert.doesNotMatch(line, /<\/?[a-zA-Z!][^>]*>/, `HTML in docs/rules/${id}.md: ${line}`);
+        // Generated-table markers are the one exception: `mlsd explain` leaves them out.
+        for (const line of proseOf(page).filter((l) => !/^<!-- \/?generated:/.test(l))) {
+          assert.doesNotMatch(line, /<\/?[a-zA-Z!][^>]*>/, `HTML in docs/rules/${id}.md: ${line}`);
+        }
         for (const line of page.split('\n')) assert.ok(line.length <= 120 || /^\|/.test(line), `long line in docs/rules/${id}.md: ${line.slice(0, 60)}…`);
       });
 

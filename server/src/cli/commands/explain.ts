@@ -18,6 +18,8 @@ export function explain(args: string[]): number {
     try { page = readFileSync(ruleDocPath(rule.meta.id), 'utf8'); } catch {
       page = `# ${rule.meta.id}\n\n${rule.meta.description}\n\nDefault severity: ${rule.meta.defaultSeverity}\n`;
     }
+    // The markers around generated tables are for `npm run generate`, not for a reader in a terminal.
+    page = page.replace(/^<!-- \/?generated:[^\n]*-->\n/gm, '');
     process.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
     return 0;
   }
