@@ -216,7 +216,10 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     // its topics elsewhere ("trained on last month's transactions" under Approach), a reviewer calls
     // the step thin — there, but not written — rather than missing. Either way it needs a section.
     const coveredElsewhere = own.length === 0 && topics.some((t) => t.covered && t.evidence);
-    const status = own.length === 0 ? (coveredElsewhere ? 'thin' : 'missing') : wordCount < (step.minWords ?? 30) ? 'thin' : 'covered';
+    // A short section whose step's topics the doc covers anyway (some of them elsewhere) is not thin:
+    // the step is written, just not all under its own heading.
+    const short = wordCount < (step.minWords ?? 30) && !(topics.length && topics.every((t) => t.covered));
+    const status = own.length === 0 ? (coveredElsewhere ? 'thin' : 'missing') : short ? 'thin' : 'covered';
     return {
       id: step.id,
       title: step.title,
