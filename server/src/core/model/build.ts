@@ -216,9 +216,12 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     // its topics elsewhere ("trained on last month's transactions" under Approach), a reviewer calls
     // the step thin — there, but not written — rather than missing. Either way it needs a section.
     const coveredElsewhere = own.length === 0 && topics.some((t) => t.covered && t.evidence);
-    // A short section whose step's topics the doc covers anyway (some of them elsewhere) is not thin:
-    // the step is written, just not all under its own heading.
-    const short = wordCount < (step.minWords ?? 30) && !(topics.length && topics.every((t) => t.covered));
+    // A short section whose step's topics the doc covers anyway, most of them in other sections, is
+    // not thin: the step is written, just not under its own heading.
+    const inOwn = (r: Range) => sections.some((sec) => r.start.line >= sec.start.line && r.start.line <= sec.end.line);
+    const writtenElsewhere = topics.length > 0 && topics.every((t) => t.covered) &&
+      2 * topics.filter((t) => t.evidence && !inOwn(t.evidence)).length > topics.length;
+    const short = wordCount < (step.minWords ?? 30) && !writtenElsewhere;
     const status = own.length === 0 ? (coveredElsewhere ? 'thin' : 'missing') : short ? 'thin' : 'covered';
     return {
       id: step.id,
