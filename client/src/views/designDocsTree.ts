@@ -22,14 +22,14 @@ export function sortDocs(docs: readonly WorkspaceDoc[], by: DesignDocsSort): Wor
   const share = (d: WorkspaceDoc) => (d.stepCount ? d.coveredCount / d.stepCount : 0);
   return [...docs].sort((a, b) => (by === 'coverage'
     ? share(a) - share(b) || b.missingCount - a.missingCount || b.findingCount - a.findingCount
-    : b.findingCount - a.findingCount || share(a) - share(b)) || a.title.localeCompare(b.title));
+    : b.findingCount - a.findingCount || share(a) - share(b)) || a.title.localeCompare(b.title, undefined, { numeric: true }));
 }
 
 export function toTreeItem(d: WorkspaceDoc): vscode.TreeItem {
   const uri = vscode.Uri.parse(d.uri);
   const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.None);
   item.id = d.uri;
-  item.resourceUri = uri;
+  // No resourceUri: the editor would colour the row and add a problem count, which looks like a diagnostic.
   const findings = `${d.findingCount} finding${d.findingCount === 1 ? '' : 's'}`;
   item.description = `${d.coveredCount}/${d.stepCount} · ${findings}`;
   item.iconPath = new vscode.ThemeIcon(coverageIcon(d));
