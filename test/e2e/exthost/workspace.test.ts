@@ -128,7 +128,7 @@ suite('Lint Workspace, Design Docs view, review report', () => {
     await vscode.commands.executeCommand('mlsd.toggleDesignDocsSort');
     assert.strictEqual(a.designDocs.sort, 'coverage');
 
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     await waitFor('the doc opened from its row', () => vscode.window.activeTextEditor?.document.uri.toString() === fraud.uri);
     await closeAll();
   });
