@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   register(Commands.toggleDesignDocsSort, () => designDocs.toggleSort());
   register(Commands.refreshDesignDocs, () => designDocs.ensureIndexed().then(() => designDocs.refresh()));
   register(Commands.openReviewReport, (scope?: unknown, uri?: unknown) => report.open(scope, uri));
+  register(Commands.openReportLink, (uri?: unknown, line?: unknown) => report.openLink(uri, line));
   // Leaving Restricted Mode: restart the server so it reads the workspace's framework file now.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
     output.appendLine('[client] workspace trusted: restarting the mlsd language server to read workspace framework files');

@@ -125,7 +125,9 @@ export interface WorkspaceDocsResult { indexed: boolean; docs: WorkspaceDoc[] }
 /** The review report (server/src/report's HTML) of one doc, or of every design doc in the workspace
  * when `uri` is absent. `theme: 'editor'` colours it with the editor's theme variables (a webview). */
 const ReviewReportRequest = 'mlsd/reviewReport';
-export interface ReviewReportParams { uri?: string; theme?: 'editor' }
+/** `linkCommand`: links go to `command:<linkCommand>?[uri, line]` (a client command that opens the file
+ * at that 0-based line; the webview allows only that command) instead of relative file URLs. */
+export interface ReviewReportParams { uri?: string; theme?: 'editor'; linkCommand?: string }
 export interface ReviewReportResult { title: string; html: string; docCount: number }
 
 /* ---- server → client notifications ---- */

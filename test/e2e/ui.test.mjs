@@ -367,7 +367,8 @@ it('Design Docs view: every design doc with its coverage, sort toggle in the tit
   await page.locator('.tab.active', { hasText: 'checkout-fraud.md' }).waitFor();
 });
 
-it('Open Review Report: the workspace report in a webview with the matrix, in the editor\'s colours, scripts only by hash', async () => {
+it('Open Review Report: the workspace report in a webview with the matrix, in the editor\'s colours, scripts only by hash; its links open the doc', async () => {
+  await openFile('meeting.md');                  // so the link's doc is not the active one already
   await runCommand('MLSD: Open Review Report');
   const pick = quickInput().locator('.monaco-list-row', { hasText: 'Whole workspace' });
   await pick.waitFor();
@@ -395,4 +396,11 @@ it('Open Review Report: the workspace report in a webview with the matrix, in th
   await wv.locator('table.matrix th button', { hasText: 'Findings' }).click();
   await wv.locator('table.matrix th[aria-sort="ascending"]', { hasText: 'Findings' }).waitFor();
   await shot('20-review-report');
+  // A matrix cell links to the step's heading: the doc opens there (the one command the webview may run).
+  await wv.locator('table.matrix tbody tr', { hasText: 'Checkout fraud scoring' }).locator('td.covered a').first().click();
+  await page.locator('.tab.active', { hasText: 'checkout-fraud.md' }).waitFor();
+  const lines = fs.readFileSync(path.join(dirs.ws, 'team/checkout-fraud.md'), 'utf8').split('\n');
+  const cursorLine = async () => Number(/^Ln (\d+)/.exec(await page.locator('#status\\.editor\\.selection').innerText())?.[1] ?? 0);
+  await poll('the cursor on a step heading', async () => /^## /.test(lines[(await cursorLine()) - 1] ?? ''));
+  await shot('21-report-link-opened');
 });

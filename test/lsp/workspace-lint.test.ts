@@ -142,6 +142,21 @@ describe('language server: Lint Workspace', () => {
     assert.match(all.html, /Steps across 2 docs/);
     assert.doesNotMatch(all.html, /--vscode-editor-background/, 'the system theme unless asked');
     assert.equal(await client.request('mlsd/reviewReport', { uri: 'untitled:/nothing' }), null);
+    // An editor's links: to the client's command with [uri, 0-based line], never to a relative file URL.
+    const linked = await client.request<{ html: string }>('mlsd/reviewReport', { uri: uri('docs/search.md'), linkCommand: 'mlsd.openReportLink' });
+    const hrefs = [...linked.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]).filter((h) => !h.startsWith('#'));
+    assert.ok(hrefs.length > 5, `links: ${hrefs.length}`);
+    for (const h of hrefs) assert.match(h, /^command:mlsd\.openReportLink\?/, h);
+    const args = hrefs.map((h) => JSON.parse(decodeURIComponent(h.slice(h.indexOf('?') + 1).replace(/&amp;/g, '&'))) as [string, number]);
+    assert.ok(args.every(([u]) => u === uri('docs/search.md')));
+    const dataLine = designDoc.split('\n').indexOf('## Data preparation');
+    assert.ok(args.some(([, line]) => line === dataLine), `a link to the Data preparation heading (line ${dataLine})`);
+    assert.match(linked.html, />search\.md<\/a>/, 'the file is named relative to its folder');
+    const all2 = await client.request<{ html: string }>('mlsd/reviewReport', { linkCommand: 'mlsd.openReportLink' });
+    assert.match(all2.html, />docs\/recipes\.md<\/a>/, 'workspace docs are named relative to the workspace folder');
+    assert.ok(all2.html.includes(encodeURIComponent(JSON.stringify([uri('docs/recipes.md'), 0]))), 'and linked by their full URI');
+    const odd = await client.request<{ html: string }>('mlsd/reviewReport', { uri: uri('docs/search.md'), linkCommand: 'x"><script>' });
+    assert.doesNotMatch(odd.html, /command:/, 'a command id that is not one is not used');
   });
 });
 

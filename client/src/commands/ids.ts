@@ -15,6 +15,8 @@ export const Commands = {
   toggleDesignDocsSort: 'mlsd.toggleDesignDocsSort',
   refreshDesignDocs: 'mlsd.refreshDesignDocs',
   openReviewReport: 'mlsd.openReviewReport',
+  /** Run by the review report's links (the only command its webview may run). */
+  openReportLink: 'mlsd.openReportLink',
 } as const;
 
 export const Views = {

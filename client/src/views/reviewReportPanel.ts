@@ -5,7 +5,7 @@
  * sorting script, by hash; the webview may load no local files either.
  */
 import * as vscode from 'vscode';
-import { REVIEW_REPORT_VIEW_TYPE } from '../commands/ids';
+import { Commands, REVIEW_REPORT_VIEW_TYPE } from '../commands/ids';
 import type { MlsdServer } from '../server';
 
 export type ReportScope = 'document' | 'workspace';
@@ -44,7 +44,7 @@ export class ReviewReportPanel implements vscode.Disposable {
     let report;
     try {
       report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLSD: review report' },
-        () => this.server.reviewReport({ uri: chosen === 'document' ? this.server.uri(doc!) : undefined, theme: 'editor' }));
+        () => this.server.reviewReport({ uri: chosen === 'document' ? this.server.uri(doc!) : undefined, theme: 'editor', linkCommand: Commands.openReportLink }));
     } catch (err) {
       this.log.appendLine(`[client] mlsd/reviewReport failed: ${String(err)}`);
       void vscode.window.showErrorMessage('MLSD: could not make the review report. See the "MLSD" output.');
@@ -56,14 +56,23 @@ export class ReviewReportPanel implements vscode.Disposable {
     }
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(REVIEW_REPORT_VIEW_TYPE, report.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        // Scripts on only for the matrix's sorting script, which the page's own CSP allows by its hash alone.
-        { enableScripts: true, enableFindWidget: true, localResourceRoots: [] });
+        // Scripts on only for the matrix's sorting script, which the page's own CSP allows by its hash alone;
+        // links may run one command, the one that opens a doc at a line.
+        { enableScripts: true, enableFindWidget: true, localResourceRoots: [], enableCommandUris: [Commands.openReportLink] });
       this.panel.onDidDispose(() => { this.panel = undefined; this.shown = undefined; });
     } else this.panel.reveal(undefined, true);
     this.panel.title = report.title;
     this.panel.webview.html = report.html;
     this.shown = { scope: chosen, uri: chosen === 'document' ? doc : undefined, docCount: report.docCount };
     return this.snapshot;
+  }
+
+  /** A report link: the doc at that line (0-based), in the first editor group, not over the report. */
+  async openLink(uri: unknown, line: unknown): Promise<void> {
+    if (typeof uri !== 'string') return;
+    const at = typeof line === 'number' && line >= 0 ? new vscode.Position(line, 0) : new vscode.Position(0, 0);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(at, at), preview: false });
   }
 
   dispose(): void { this.panel?.dispose(); }

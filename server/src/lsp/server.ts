@@ -368,7 +368,7 @@ handle(connection, Requests.lintWorkspace, (p, token) => workspace.run(p?.publis
 handle(connection, Requests.workspaceDocs, () => ({ indexed: workspace.indexed, docs: workspace.docs() }));
 
 handle(connection, Requests.reviewReport, async (p) => {
-  const theme = p?.theme === 'editor' ? 'editor' : undefined;
+  const options = { theme: p?.theme === 'editor' ? 'editor' as const : undefined, linkCommand: typeof p?.linkCommand === 'string' ? p.linkCommand : undefined };
   if (typeof p?.uri === 'string') {
     const uri = p.uri;
     const file = uriToPath(uri);
@@ -377,11 +377,11 @@ handle(connection, Requests.reviewReport, async (p) => {
       : file ? await analyseClosedFile(file, uri) : undefined;
     if (!analysed) return null;
     const name = file ?? uri;
-    return reviewReport([{ file: name, ...analysed }], file ? path.dirname(file) : process.cwd(), theme);
+    return reviewReport([{ file: name, ...analysed }], file ? path.dirname(file) : process.cwd(), options);
   }
   if (!workspace.indexed) await workspace.run(false, { isCancellationRequested: false });
   const docs = workspace.analysed().map(({ file, analysed: a }) => ({ file, summary: a.summary, frameworkText: a.frameworkText }));
-  return reviewReport(docs, workspaceRoots[0] ?? process.cwd(), theme);
+  return reviewReport(docs, workspaceRoots[0] ?? process.cwd(), options);
 });
 
 registerKnowledgeRequests(connection);
