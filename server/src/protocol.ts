@@ -136,7 +136,7 @@ export interface ReviewReportResult { title: string; html: string; docCount: num
 const ModelChangedNotification = 'mlsd/modelChanged';
 export interface ModelChangedParams { uri: string; version: number | null }
 
-/** Progress of a Lint Workspace run: `done` of `total` files. */
+/** Progress of a Lint Workspace run (`publishDiagnostics` not false): `done` of `total` files. */
 const WorkspaceProgressNotification = 'mlsd/workspaceProgress';
 export interface WorkspaceProgressParams { done: number; total: number }
 

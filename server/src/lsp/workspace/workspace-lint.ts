@@ -52,12 +52,15 @@ export class WorkspaceLint {
     if (publish) this.publishing = true;
     const files = await this.files.list(this.hooks.roots());
     let analysed = 0;
-    this.hooks.progress(0, files.length);
+    // Only a Lint Workspace run reports progress: a background rescan or the view's indexing must not
+    // show up in the notification of a run the user started next.
+    const progress = (done: number, total: number) => { if (publish) this.hooks.progress(done, total); };
+    progress(0, files.length);
     for (const file of files) {
       if (cancel.isCancellationRequested) break;
       await this.refresh(file);
       analysed++;
-      this.hooks.progress(analysed, files.length);
+      progress(analysed, files.length);
     }
     const cancelled = analysed < files.length;
     if (!cancelled) {
