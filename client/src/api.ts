@@ -6,6 +6,9 @@ import type { MlsdServer } from './server';
 import type { CaseStudyPanel } from './views/caseStudyPanel';
 import type { OutlineProvider } from './views/outlineTree';
 import type { CoverageStatus } from './statusBar';
+import type { LintWorkspaceCommand } from './commands/lintWorkspace';
+import type { DesignDocsProvider } from './views/designDocsTree';
+import type { ReviewReportPanel } from './views/reviewReportPanel';
 
 export interface MlsdApi {
   /** Time spent inside `activate()` in ms (the server starts in the background). */
@@ -19,4 +22,7 @@ export interface MlsdApi {
   readonly caseStudy: CaseStudyPanel;
   readonly practice: PracticeMode;
   readonly status: CoverageStatus;
+  readonly lintWorkspace: LintWorkspaceCommand;
+  readonly designDocs: DesignDocsProvider;
+  readonly report: ReviewReportPanel;
 }

@@ -18,6 +18,9 @@ import { CoverageStatus } from './statusBar';
 import { CaseStudyPanel } from './views/caseStudyPanel';
 import { CursorFollower } from './views/cursorFollower';
 import { registerOutlineViews } from './views/outlineTree';
+import { LintWorkspaceCommand } from './commands/lintWorkspace';
+import { DesignDocsProvider } from './views/designDocsTree';
+import { ReviewReportPanel } from './views/reviewReportPanel';
 
 let client: LanguageClient | undefined;
 
@@ -46,7 +49,10 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   const caseStudies = new CaseStudyCommands(server, models, panel, follower);
   const nav = new NavigationCommands(server, models);
   const scaffold = new NewDesignDocCommand(server, output);
-  context.subscriptions.push(server, models, ...outlineDisposables, status, panel, follower, practice);
+  const lintWorkspace = new LintWorkspaceCommand(server, output);
+  const designDocs = new DesignDocsProvider(server, output);
+  const report = new ReviewReportPanel(server, output);
+  context.subscriptions.push(server, models, ...outlineDisposables, status, panel, follower, practice, designDocs, report);
 
   const register = (id: string, fn: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
@@ -60,6 +66,11 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   register(Commands.revealStep, (a?: unknown, b?: unknown) => nav.revealStep(a, b));
   register(Commands.insertStep, (a?: unknown, b?: unknown) => nav.insertStep(a, b));
   register(Commands.refreshOutline, () => models.refresh());
+  register(Commands.lintWorkspace, () => lintWorkspace.run());
+  register(Commands.toggleDesignDocsSort, () => designDocs.toggleSort());
+  register(Commands.refreshDesignDocs, () => designDocs.ensureIndexed().then(() => designDocs.refresh()));
+  register(Commands.openReviewReport, (scope?: unknown, uri?: unknown) => report.open(scope, uri));
+  register(Commands.openReportLink, (uri?: unknown, line?: unknown) => report.openLink(uri, line));
   // Leaving Restricted Mode: restart the server so it reads the workspace's framework file now.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(async () => {
     output.appendLine('[client] workspace trusted: restarting the mlsd language server to read workspace framework files');
@@ -76,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   return {
     activationMs: performance.now() - t0,
-    ready: started, client: lc, server, models, outline, caseStudy: panel, practice, status,
+    ready: started, client: lc, server, models, outline, caseStudy: panel, practice, status, lintWorkspace, designDocs, report,
   };
 }
 

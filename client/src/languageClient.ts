@@ -20,7 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // The server pulls `mlsd` settings per resource (workspace/configuration); this tells it when they change.
     synchronize: {
       configurationSection: 'mlsd',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.mlsd.json'),
+      // Markdown too: Lint Workspace keeps closed docs' diagnostics and the Design Docs view current as files change on disk.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/.mlsd.json'), vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}')],
     },
     // Re-read on every (re)start. In Restricted Mode the server reads no framework file from the
     // workspace (package.json "capabilities.untrustedWorkspaces"); the extension restarts it on trust.

@@ -6,18 +6,29 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
-  CaseStudyInfo, CaseStudyResult, DocumentModelResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
-  RenderTemplateResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
+  CaseStudyInfo, CaseStudyResult, DocumentModelResult, LintWorkspaceParams, LintWorkspaceResult, ModelChangedParams, PracticePlanResult,
+  RenderTemplateParams, RenderTemplateResult, ReviewReportParams, ReviewReportResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
+  WorkspaceDocsResult, WorkspaceProgressParams,
 } from '../../server/src/protocol';
 
 export class MlsdServer implements vscode.Disposable {
   private readonly modelChanged = new vscode.EventEmitter<ModelChangedParams>();
   /** Fires after the server analysed a document (`mlsd/modelChanged`). */
   readonly onModelChanged = this.modelChanged.event;
-  private readonly subscriptions: vscode.Disposable[] = [this.modelChanged];
+  private readonly workspaceProgress = new vscode.EventEmitter<WorkspaceProgressParams>();
+  /** Fires as a Lint Workspace run goes through the files (`mlsd/workspaceProgress`). */
+  readonly onWorkspaceProgress = this.workspaceProgress.event;
+  private readonly workspaceDocsChanged = new vscode.EventEmitter<void>();
+  /** Fires when the server's list of workspace design docs changed (`mlsd/workspaceDocsChanged`). */
+  readonly onWorkspaceDocsChanged = this.workspaceDocsChanged.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.modelChanged, this.workspaceProgress, this.workspaceDocsChanged];
 
   constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
-    this.subscriptions.push(this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)));
+    this.subscriptions.push(
+      this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)),
+      this.on(Notifications.workspaceProgress, (p) => this.workspaceProgress.fire(p)),
+      this.on(Notifications.workspaceDocsChanged, () => this.workspaceDocsChanged.fire()),
+    );
   }
 
   /** Resolves once the server is running (rejects if it could not start). */
@@ -51,6 +62,15 @@ export class MlsdServer implements vscode.Disposable {
     return this.request(Requests.stepAt, { uri: this.uri(uri), line });
   }
   practicePlan(): Promise<PracticePlanResult> { return this.request(Requests.practicePlan); }
+  /** Cancelling `token` stops the server between files; it still answers, with what it did. */
+  async lintWorkspace(params: LintWorkspaceParams, token?: vscode.CancellationToken): Promise<LintWorkspaceResult> {
+    await this.started;
+    return token
+      ? this.client.sendRequest<LintWorkspaceResult>(Requests.lintWorkspace.method, params, token)
+      : this.request(Requests.lintWorkspace, params);
+  }
+  workspaceDocs(): Promise<WorkspaceDocsResult> { return this.request(Requests.workspaceDocs); }
+  reviewReport(params: ReviewReportParams): Promise<ReviewReportResult | null> { return this.request(Requests.reviewReport, params); }
 
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {

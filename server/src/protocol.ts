@@ -101,11 +101,47 @@ const PracticePlanRequest = 'mlsd/practicePlan';
 export interface PracticeStep { id: string; title: string; minutes: number; questions: string[] }
 export interface PracticePlanResult { totalMinutes: number; steps: PracticeStep[] }
 
+/** "MLSD: Lint Workspace": every Markdown file under the workspace folders that the editor and git do
+ * not exclude is analysed; design docs that are not open get their diagnostics published too (once
+ * asked, they stay current as files change on disk). Cancelling the request stops it between files
+ * and keeps what is done. `publishDiagnostics: false` only indexes the docs (the Design Docs view). */
+const LintWorkspaceRequest = 'mlsd/lintWorkspace';
+export interface LintWorkspaceParams { publishDiagnostics?: boolean }
+export interface LintWorkspaceResult { files: number; analysed: number; designDocs: number; cancelled: boolean }
+
+/** The design docs of the workspace as last indexed (open docs as the editor has them). */
+const WorkspaceDocsRequest = 'mlsd/workspaceDocs';
+export interface WorkspaceDoc {
+  uri: string;
+  title: string;
+  coveredCount: number;
+  thinCount: number;
+  missingCount: number;
+  stepCount: number;
+  findingCount: number;
+}
+export interface WorkspaceDocsResult { indexed: boolean; docs: WorkspaceDoc[] }
+
+/** The review report (server/src/report's HTML) of one doc, or of every design doc in the workspace
+ * when `uri` is absent. `theme: 'editor'` colours it with the editor's theme variables (a webview). */
+const ReviewReportRequest = 'mlsd/reviewReport';
+/** `linkCommand`: links go to `command:<linkCommand>?[uri, line]` (a client command that opens the file
+ * at that 0-based line; the webview allows only that command) instead of relative file URLs. */
+export interface ReviewReportParams { uri?: string; theme?: 'editor'; linkCommand?: string }
+export interface ReviewReportResult { title: string; html: string; docCount: number }
+
 /* ---- server → client notifications ---- */
 
 /** Sent after each analysis so views refresh without polling. */
 const ModelChangedNotification = 'mlsd/modelChanged';
 export interface ModelChangedParams { uri: string; version: number | null }
+
+/** Progress of a Lint Workspace run (`publishDiagnostics` not false): `done` of `total` files. */
+const WorkspaceProgressNotification = 'mlsd/workspaceProgress';
+export interface WorkspaceProgressParams { done: number; total: number }
+
+/** The workspace's list of design docs changed (a file analysed, added or deleted). */
+const WorkspaceDocsChangedNotification = 'mlsd/workspaceDocsChanged';
 
 /* ---- server commands (workspace/executeCommand; vscode-languageclient registers them in VS Code) ---- */
 
@@ -122,8 +158,13 @@ export const Requests = {
   caseStudy: request<CaseStudyParams, CaseStudyResult | null>(CaseStudyRequest),
   stepAt: request<StepAtParams, StepAtResult>(StepAtRequest),
   practicePlan: request<void, PracticePlanResult>(PracticePlanRequest),
+  lintWorkspace: request<LintWorkspaceParams, LintWorkspaceResult>(LintWorkspaceRequest),
+  workspaceDocs: request<void, WorkspaceDocsResult>(WorkspaceDocsRequest),
+  reviewReport: request<ReviewReportParams, ReviewReportResult | null>(ReviewReportRequest),
 } as const;
 
 export const Notifications = {
   modelChanged: notification<ModelChangedParams>(ModelChangedNotification),
+  workspaceProgress: notification<WorkspaceProgressParams>(WorkspaceProgressNotification),
+  workspaceDocsChanged: notification<Record<string, never>>(WorkspaceDocsChangedNotification),
 } as const;

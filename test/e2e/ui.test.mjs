@@ -304,3 +304,103 @@ it('New Design Doc: template quick pick, title, free path, never overwrites', as
   assert.equal(fs.existsSync(path.join(dirs.ws, 'docs/design/churn-prediction-2.md')), false);
 });
 
+
+// ---- workspace features (last: after Lint Workspace, closed docs keep their Problems rows) ----
+
+const designDocsPane = () => page.locator('.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Design Docs"]') });
+const designDocsRows = () => designDocsPane().locator('.monaco-list-row');
+const podcastCopy = (title) => fs.readFileSync(path.join(dirs.ws, 'design-docs/podcast-recs.md'), 'utf8')
+  .replace(/^title: .*$/m, `title: ${title}`).replace(/^# .*$/m, `# ${title}`);
+
+it('Lint Workspace: a cancellable progress notification; cancelling keeps what is done; a full run lists unopened docs in Problems', async () => {
+  fs.mkdirSync(path.join(dirs.ws, 'team'), { recursive: true });
+  // Less covered than the bulk copies (no Framing section), so it sorts near the top of the Design Docs view.
+  fs.writeFileSync(path.join(dirs.ws, 'team/checkout-fraud.md'), podcastCopy('Checkout fraud scoring').replace(/\n## Framing\n[\s\S]*?(?=\n## )/, '\n'));
+  fs.mkdirSync(path.join(dirs.ws, 'bulk'), { recursive: true });
+  for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(dirs.ws, `bulk/doc-${String(i).padStart(2, '0')}.md`), podcastCopy(`Bulk doc ${i}`));
+  await runCommand('MLSD: Lint Workspace');
+  const toast = page.locator('.notification-toast', { hasText: 'Linting workspace' });
+  await toast.waitFor();
+  await poll('progress counts files', async () => /\d+\/\d+ files/.test(await toast.innerText()));
+  await shot('16-lint-workspace-progress');
+  await toast.getByRole('button', { name: 'Cancel' }).click();
+  const cancelled = page.locator('.notification-toast', { hasText: /Lint Workspace cancelled after \d+ of \d+ files/ });
+  await cancelled.waitFor();
+  const [, done, total] = /after (\d+) of (\d+) files/.exec(await cancelled.innerText()).map(Number);
+  assert.ok(done > 0 && done < total, `cancelled after ${done} of ${total}`);
+  await shot('17-lint-workspace-cancelled');
+
+  await runCommand('MLSD: Lint Workspace');
+  await poll('the run to finish (its notification gone)', async () => (await toast.count()) === 0, 60_000);
+  await page.keyboard.press('Control+Shift+M');
+  // The list is virtual (only rows in view exist): filter it to the file asked about.
+  const filter = page.locator('.panel input[placeholder^="Filter"]');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  for (const name of ['checkout-fraud.md', 'doc-79.md']) {
+    await filter.fill(name);
+    await rows.filter({ hasText: name }).first().waitFor();
+  }
+  await filter.fill('README.md');
+  await poll('no Problems rows for the README', async () => (await rows.filter({ hasText: 'README.md' }).count()) === 0);
+  await filter.fill('checkout-fraud.md');
+  assert.equal(await page.locator('.tab', { hasText: 'checkout-fraud.md' }).count(), 0, 'the doc was never opened');
+  await shot('18-problems-workspace');
+  await filter.fill('');
+  await page.keyboard.press('Control+Shift+M');
+});
+
+it('Design Docs view: every design doc with its coverage, sort toggle in the title, a row opens its doc', async () => {
+  await runCommand('Focus on Design Docs View');
+  await poll('the team doc in the view', async () => (await designDocsRows().filter({ hasText: 'Checkout fraud scoring' }).count()) === 1);
+  const row = designDocsRows().filter({ hasText: 'Checkout fraud scoring' });
+  assert.match((await row.innerText()).replace(/\s+/g, ' '), /Checkout fraud scoring\s*2\/7 · \d+ findings?/);
+  assert.equal(await designDocsPane().locator('.monaco-list-row .codicon-warning, .monaco-list-row .codicon-error').count(), 0, 'no diagnostic icons');
+  const header = page.locator('.pane-header[aria-label^="Design Docs"]');
+  await poll('sorted by coverage', async () => /by coverage/.test(await header.innerText()));
+  await header.hover();
+  await header.locator('.action-label[aria-label^="Toggle Sort"]').click();
+  await poll('sorted by findings', async () => /by findings/.test(await header.innerText()));
+  const counts = (await designDocsRows().allInnerTexts()).map((t) => Number(/(\d+) findings?/.exec(t)?.[1] ?? -1));
+  assert.deepEqual(counts, [...counts].sort((a, b) => b - a), `most findings first: ${counts.join(', ')}`);
+  await shot('19-design-docs-view');
+  await row.click();
+  await page.locator('.tab.active', { hasText: 'checkout-fraud.md' }).waitFor();
+});
+
+it('Open Review Report: the workspace report in a webview with the matrix, in the editor\'s colours, scripts only by hash; its links open the doc', async () => {
+  await openFile('meeting.md');                  // so the link's doc is not the active one already
+  await runCommand('MLSD: Open Review Report');
+  const pick = quickInput().locator('.monaco-list-row', { hasText: 'Whole workspace' });
+  await pick.waitFor();
+  await pick.click();
+  await page.locator('.tab', { hasText: /Review of \d+ design docs/ }).waitFor();
+  // The case-study panel's webview is still open too: take the frame that holds the report.
+  const wv = await poll('the report frame', async () => {
+    for (const f of page.frames()) if (await f.locator('table.matrix').count().catch(() => 0)) return f;
+    return undefined;
+  });
+  assert.match(await wv.locator('h2').first().innerText(), /Steps across \d+ docs/);
+  await wv.locator('table.matrix tbody tr', { hasText: 'Checkout fraud scoring' }).waitFor();
+  const facts = await wv.locator('body').evaluate(() => ({
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+    bg: getComputedStyle(document.body).backgroundColor,
+    editorBg: getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim(),
+    remote: [...document.querySelectorAll('script[src], link[href], img[src]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')),
+  }));
+  assert.match(facts.csp, /^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:$/);
+  assert.deepEqual(facts.remote, [], 'nothing loaded from anywhere');
+  assert.ok(facts.editorBg, 'VS Code theme variables are present');
+  const probe = await wv.locator('body').evaluate((b, colour) => { const d = document.createElement('div'); d.style.color = colour; b.appendChild(d); const c = getComputedStyle(d).color; d.remove(); return c; }, facts.editorBg);
+  assert.equal(facts.bg, probe, 'the page background is the editor background');
+  // The matrix's sort script (allowed by its hash) runs: clicking "Findings" sorts the rows.
+  await wv.locator('table.matrix th button', { hasText: 'Findings' }).click();
+  await wv.locator('table.matrix th[aria-sort="ascending"]', { hasText: 'Findings' }).waitFor();
+  await shot('20-review-report');
+  // A matrix cell links to the step's heading: the doc opens there (the one command the webview may run).
+  await wv.locator('table.matrix tbody tr', { hasText: 'Checkout fraud scoring' }).locator('td.covered a').first().click();
+  await page.locator('.tab.active', { hasText: 'checkout-fraud.md' }).waitFor();
+  const lines = fs.readFileSync(path.join(dirs.ws, 'team/checkout-fraud.md'), 'utf8').split('\n');
+  const cursorLine = async () => Number(/^Ln (\d+)/.exec(await page.locator('#status\\.editor\\.selection').innerText())?.[1] ?? 0);
+  await poll('the cursor on a step heading', async () => /^## /.test(lines[(await cursorLine()) - 1] ?? ''));
+  await shot('21-report-link-opened');
+});

@@ -31,6 +31,8 @@ export interface StartOptions {
   settings?: Settings | ((scopeUri: string | undefined) => Settings | undefined);
   /** Advertise workspace.configuration (default true). */
   configurationCapability?: boolean;
+  /** Answers for other configuration sections the server asks for (e.g. `files.exclude`). */
+  sections?: Record<string, unknown>;
 }
 
 export type Settings = Record<string, unknown>;
@@ -73,7 +75,7 @@ export class LspClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => {
       this.configurationRequests.push(p);
-      return p.items.map((item) => (item.section === 'mlsd' || item.section === undefined ? this.settingsFor(item.scopeUri) : null));
+      return p.items.map((item) => (item.section === 'mlsd' || item.section === undefined ? this.settingsFor(item.scopeUri) : options.sections?.[item.section] ?? null));
     });
     this.connection.onRequest('client/registerCapability', (p: unknown) => { this.registrations.push(p); return null; });
     this.connection.onRequest('client/unregisterCapability', () => null);

@@ -28,6 +28,11 @@ import { completions } from './features/completion';
 import { registerKnowledgeRequests, warmUpKnowledge } from './features/knowledge-requests';
 import { positionParam, uriParam } from './params';
 import { IdleSweep } from './idle-sweep';
+import { readRegularFile } from '../host/bounded-read';
+import { decodeText } from '../host/read-text';
+import { MARKDOWN, WorkspaceFiles, type ExcludeSetting } from './workspace/find-files';
+import { WorkspaceLint, type Analysed } from './workspace/workspace-lint';
+import { reviewReport } from './features/review-report';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -59,6 +64,42 @@ let canReadConfiguration = false;
 let hasWorkspaceFolderEvents = false;
 /** Restricted Mode (the client says the workspace is not trusted): framework files are not read. */
 let restricted = false;
+
+const workspaceFiles = new WorkspaceFiles(async (root): Promise<ExcludeSetting> => {
+  if (!canReadConfiguration) return undefined;
+  const v: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root).href, section: 'files.exclude' }).catch(() => undefined);
+  return v && typeof v === 'object' ? (v as ExcludeSetting) : undefined;
+});
+const workspace = new WorkspaceLint(workspaceFiles, {
+  roots: () => workspaceRoots,
+  analyseFile: analyseClosedFile,
+  open: (file) => {
+    const doc = documents.all().find((d) => uriToPath(d.uri) === file);
+    if (!doc) return undefined;
+    const s = states.get(doc.uri);
+    return { uri: doc.uri, analysed: s?.summary && s.effective ? { summary: s.summary, lintable: s.lintable, frameworkText: s.effective.frameworkText } : undefined };
+  },
+  publish: (uri, summary) => void connection.sendDiagnostics({ uri, diagnostics: summary ? summary.findings.map(toDiagnostic) : [] }),
+  progress: (done, total) => void notify(connection, Notifications.workspaceProgress, { done, total }),
+  changed: () => void notify(connection, Notifications.workspaceDocsChanged, {}),
+});
+
+/** A closed file analysed from disk, with the settings and `.mlsd.json` it would have open. */
+async function analyseClosedFile(file: string, uri: string): Promise<Analysed | undefined> {
+  const effective = await effectiveConfig(uri, await settingsFor(uri), configFiles, workspaceRoots, { restricted });
+  publishConfigProblems(effective);
+  if (!effective.enable) return undefined;
+  let text: string;
+  try { text = decodeText(await readRegularFile(file)); } catch { return undefined; }
+  const result = await host.analyzeOrFallback({ text, config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) });
+  if (!result.summary) return undefined;
+  return { summary: result.summary, lintable: isLintable(uri, result.summary, effective), frameworkText: effective.frameworkText };
+}
+
+/** Settings, config files or folders changed: an index already built is brought up to date in the background. */
+function rescanWorkspace(): void {
+  if (workspace.indexed) void workspace.run(false, { isCancellationRequested: false });
+}
 
 function state(uri: string): DocState {
   let s = states.get(uri);
@@ -101,6 +142,7 @@ connection.onInitialized(() => {
     const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
     workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
     reanalyseAll();
+    rescanWorkspace();
   });
 });
 
@@ -126,11 +168,20 @@ connection.onDidChangeConfiguration(() => {
   settingsCache.clear();
   configFiles.invalidate();
   reanalyseAll();
+  rescanWorkspace();
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  configFiles.invalidate();
-  reanalyseAll();
+// The client watches `.mlsd.json` (config: everything is read again) and Markdown files (the workspace lint's files).
+connection.onDidChangeWatchedFiles((params) => {
+  const changes = Array.isArray(params?.changes) ? params.changes : [];
+  const docs = changes.map((c) => ({ file: uriToPath(c.uri), deleted: c.type === 3 })).filter((c) => c.file && MARKDOWN.test(c.file));
+  if (docs.length < changes.length || !changes.length) {
+    configFiles.invalidate();
+    workspaceFiles.invalidate();
+    reanalyseAll();
+    rescanWorkspace();
+  }
+  for (const d of docs) void workspace.fileChanged(d.file!, d.deleted);
 });
 
 // TextDocuments fires onDidChangeContent for the open too: the scheduler analyses that one at once,
@@ -140,12 +191,15 @@ documents.onDidChangeContent((e) => {
   scheduler.changed(uri, state(uri).effective?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
 });
 
+documents.onDidOpen((e) => workspace.opened(e.document.uri, uriToPath(e.document.uri)));
+
 documents.onDidClose((e) => {
   scheduler.closed(e.document.uri);
   states.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   host.forget(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // A file in the workspace lint gets its on-disk diagnostics back rather than none.
+  if (!workspace.closed(e.document.uri, uriToPath(e.document.uri))) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   sweep.closed();
 });
 
@@ -189,6 +243,7 @@ async function analyseNow(uri: string): Promise<void> {
   s.lintable = isLintable(uri, s.summary, effective);
   void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map(toDiagnostic) : [] });
   void notify(connection, Notifications.modelChanged, { uri, version });
+  if (workspace.has(uriToPath(uri))) void notify(connection, Notifications.workspaceDocsChanged, {});
   scheduler.published(uri, version);
 }
 
@@ -303,6 +358,27 @@ connection.onRequest('workspace/executeCommand', async (params: Params) => {
   if (!edit) return null;
   const applied = await connection.workspace.applyEdit({ label: 'Insert step', edit: { changes: { [uri]: [edit] } } });
   return applied.applied;
+});
+
+handle(connection, Requests.lintWorkspace, (p, token) => workspace.run(p?.publishDiagnostics !== false, token));
+
+handle(connection, Requests.workspaceDocs, () => ({ indexed: workspace.indexed, docs: workspace.docs() }));
+
+handle(connection, Requests.reviewReport, async (p) => {
+  const options = { theme: p?.theme === 'editor' ? 'editor' as const : undefined, linkCommand: typeof p?.linkCommand === 'string' ? p.linkCommand : undefined };
+  if (typeof p?.uri === 'string') {
+    const uri = p.uri;
+    const file = uriToPath(uri);
+    const s = await fresh(uri);
+    const analysed = s?.summary ? { summary: s.summary, frameworkText: s.effective?.frameworkText }
+      : file ? await analyseClosedFile(file, uri) : undefined;
+    if (!analysed) return null;
+    const name = file ?? uri;
+    return reviewReport([{ file: name, ...analysed }], file ? path.dirname(file) : process.cwd(), options);
+  }
+  if (!workspace.indexed) await workspace.run(false, { isCancellationRequested: false });
+  const docs = workspace.analysed().map(({ file, analysed: a }) => ({ file, summary: a.summary, frameworkText: a.frameworkText }));
+  return reviewReport(docs, workspaceRoots[0] ?? process.cwd(), options);
 });
 
 registerKnowledgeRequests(connection);

@@ -36,11 +36,15 @@ function linkTo(file: string, fromDir: string): string {
   return rel.map(encodeURIComponent).join('/');
 }
 
-export function collect(outcomes: FileOutcome[], linkFromDir: string): ReportData {
+/** `link`: where a link to a file (at a 0-based line) points instead of a relative URL with the
+ * heading's anchor — an editor's webview links to the line itself (mlsd/reviewReport). */
+export interface CollectOptions { link?: (file: string, line?: number) => string }
+
+export function collect(outcomes: FileOutcome[], linkFromDir: string, options: CollectOptions = {}): ReportData {
   const docs: ReportDoc[] = [];
   const skipped: SkippedFile[] = [];
   for (const o of outcomes) {
-    const href = linkTo(o.file, linkFromDir);
+    const href = options.link ? options.link(o.file) : linkTo(o.file, linkFromDir);
     if ('unreadable' in o) { skipped.push({ file: o.file, href, kind: 'unreadable', reason: o.unreadable }); continue; }
     const { doc, findings, suggestedCaseStudy } = o.summary;
     if (!doc.isDesignDoc && !o.asDesignDoc) { skipped.push({ file: o.file, href, kind: doc.kind, reason: doc.kindReason }); continue; }
@@ -55,7 +59,8 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string): ReportDat
       status: s.status,
       headings: s.headings.map((h) => {
         const a = h.pseudo ? undefined : anchorAt.get(h.range.start.line);
-        return { text: h.text, line: h.range.start.line + 1, href: a ? `${href}#${a}` : href };
+        const at = options.link ? options.link(o.file, h.range.start.line) : a ? `${href}#${a}` : href;
+        return { text: h.text, line: h.range.start.line + 1, href: at };
       }),
     }));
     const groups = new Map<string | null, FindingGroup>();
@@ -64,7 +69,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string): ReportDat
     for (const f of findings) {
       const stepId = typeof f.data?.step === 'string' && groups.has(f.data.step) ? f.data.step : null;
       const fwStep = framework.steps.find((s) => s.id === stepId);
-      const at = steps.find((s) => s.id === stepId)?.headings[0]?.href ?? href;
+      const at = options.link ? options.link(o.file, f.range.start.line) : steps.find((s) => s.id === stepId)?.headings[0]?.href ?? href;
       const item = { ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, href: at };
       const question = fwStep ? reviewerQuestion(fwStep, { message: f.message, data: f.data ?? {} }) : undefined;
       groups.get(stepId)!.items.push({ ...item, question });

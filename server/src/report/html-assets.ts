@@ -29,6 +29,19 @@ section.doc { border-top: 1px solid var(--line); margin-top: 2rem; }
   section.doc { break-before: page; } table, .stepbar, li { break-inside: avoid; } a { text-decoration: none; } }
 `;
 
+/**
+ * For a VS Code webview: the page takes the editor's theme (VS Code sets `--vscode-*` variables and a
+ * `vscode-light` / `vscode-dark` / `vscode-high-contrast` class on the body) instead of the reader's
+ * system colour scheme, which can differ from the editor's. Appended after STYLE, so it wins.
+ */
+export const EDITOR_THEME_STYLE = `
+body { --bg: var(--vscode-editor-background); --fg: var(--vscode-editor-foreground); --muted: var(--vscode-descriptionForeground);
+  --line: var(--vscode-panel-border, var(--vscode-widget-border, #8888)); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: none; margin: 1rem; }
+body.vscode-light { color-scheme: light; --covered: #1a7f37; --covered-bg: #dafbe1; --thin: #9a6700; --thin-bg: #fff8c5; --missing: #cf222e; --missing-bg: #ffebe9; }
+body.vscode-dark, body.vscode-high-contrast { color-scheme: dark; --covered: #3fb950; --covered-bg: #12361f; --thin: #d29922; --thin-bg: #3b2e08; --missing: #f85149; --missing-bg: #42161a; }
+a { color: var(--vscode-textLink-foreground, inherit); }
+`;
+
 export const SORT_SCRIPT = `
 document.querySelectorAll('table.matrix').forEach(function (table) {
   var body = table.tBodies[0];

@@ -5,7 +5,7 @@
 import type { StepStatus } from '../core/types';
 import type { ReportData, ReportDoc } from './collect';
 import { escapeHtml as e } from './escape';
-import { contentSecurityPolicy, SORT_SCRIPT, STYLE } from './html-assets';
+import { contentSecurityPolicy, EDITOR_THEME_STYLE, SORT_SCRIPT, STYLE } from './html-assets';
 import { STATUS_ORDER, statusLabel } from './status-labels';
 import { stepBar } from './svg-chart';
 import { totalsSentence } from './totals-text';
@@ -57,13 +57,16 @@ function skippedSection(data: ReportData): string {
   return `<section><h2>Skipped (${data.skipped.length}, not scored)</h2><ul>${data.skipped.map((s) => `<li><a href="${e(s.href)}">${e(s.file)}</a> — ${e(s.kind)}: ${e(s.reason)}</li>`).join('')}</ul></section>`;
 }
 
-export function renderHtml(data: ReportData): string {
+/** `theme: 'editor'`: coloured by the editor's theme, for a VS Code webview (the file report follows the system's). */
+export interface HtmlOptions { theme?: 'system' | 'editor' }
+
+export function renderHtml(data: ReportData, options: HtmlOptions = {}): string {
   const title = data.docs.length === 1 ? `Review: ${data.docs[0].title}` : `Review of ${data.docs.length} design docs`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(title)}</title><style>${STYLE}</style></head>
+<title>${e(title)}</title><style>${STYLE}${options.theme === 'editor' ? EDITOR_THEME_STYLE : ''}</style></head>
 <body><h1>${e(title)}</h1>
 <p class="muted">${data.docs.length} design doc${data.docs.length === 1 ? '' : 's'} scored, ${data.skipped.length} skipped · made by mlsd</p>
 ${data.docs.length > 1 ? matrix(data) : ''}

@@ -7,7 +7,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function runMocha(file: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // MLSD_EXTHOST_GREP (inherited through code-server): run only the matching tests while working on them.
+  const grep = process.env.MLSD_EXTHOST_GREP;
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => (failures ? reject(new Error(`${failures} extension-host tests failed`)) : resolve()));
