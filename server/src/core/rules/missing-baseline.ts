@@ -1,6 +1,8 @@
 import type { Rule } from './rule';
 import { modelMentions } from './model-choices';
-import { locateInBlock } from './helpers';
+import { locateInBlock, proseBlocks } from './helpers';
+import { createVocabulary } from '../phrases';
+import type { ModelFamily } from '../lexicon';
 import { findFirst } from '../phrases';
 import { docMentions } from './task';
 
@@ -14,8 +16,10 @@ export const missingBaseline: Rule = {
   },
   check(doc, ctx) {
     const mentions = modelMentions(doc, ctx);
-    const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex'));
+    // The model step's choices first; a complex encoder chosen under features or serving counts too.
+    const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex')) ?? firstAnywhere(doc, ctx.lexicon.modelFamilies, 'complex');
     if (!complex) return [];
+    // A baseline is a choice of the model step (or named as one, below): TF-IDF features are not one.
     if (mentions.some((m) => m.families.some((f) => f.tier === 'simple'))) return [];
     // The lexicon's words (and a language pack's: "бейзлайна") name a baseline anywhere in the doc.
     if (docMentions(doc, ctx.lexicon.baselineWords)) return [];
@@ -30,3 +34,16 @@ export const missingBaseline: Rule = {
     }];
   },
 };
+
+const vocabularies = new WeakMap<ModelFamily[], ReturnType<typeof createVocabulary<ModelFamily>>>();
+/** The first prose block in a step of the doc that names a model family of the tier, as a mention. */
+function firstAnywhere(doc: Parameters<Rule['check']>[0], families: ModelFamily[], tier: 'simple' | 'complex') {
+  let v = vocabularies.get(families);
+  if (!v) vocabularies.set(families, (v = createVocabulary(families)));
+  for (const block of proseBlocks(doc)) {
+    if (block.kind === 'heading' || block.header || !block.stepId) continue;
+    const found = v.scan(block.text).map((m) => m.entry);
+    if (found.some((f) => f.tier === tier)) return { block, families: found };
+  }
+  return undefined;
+}
