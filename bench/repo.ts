@@ -7,7 +7,7 @@
  * a poor parallel speed-up can be told apart from a machine with no idle core.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeRepoFolder } from './repo-folder';
@@ -93,7 +93,9 @@ function defaultJobs(): number {
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
-/** The results.md section. */
+export const REPO_HEADING = '## Repo lint (`mlsd lint` as a process, next to markdownlint)';
+
+/** The results.md section's lines, after its heading. */
 export function describeRepo(r: RepoResult): string[] {
   const m = r.median;
   const row = (label: string, t: Timing) => `| ${label} | ${s(t.wallMs)} | ${s(t.cpuMs)} | ${(t.cpuMs / t.wallMs).toFixed(2)} |`;
@@ -125,8 +127,33 @@ export function describeRepo(r: RepoResult): string[] {
   ];
 }
 
+/** results.md with its repo section replaced by `section` (or added before the language-server one). */
+export function withRepoSection(results: string, section: string[]): string {
+  const lines = results.split('\n');
+  const start = lines.indexOf(REPO_HEADING);
+  const block = [REPO_HEADING, '', ...section, ''];
+  if (start >= 0) {
+    let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+    if (end < 0) end = lines.length;
+    lines.splice(start, end - start, ...block);
+  } else {
+    let at = lines.findIndex((l) => l.startsWith('## Language server'));
+    if (at < 0) at = lines.length;
+    lines.splice(at, 0, ...block);
+  }
+  return lines.join('\n');
+}
+
+// `node --import tsx bench/repo.ts [--quick] [--write]`: this section alone (npm run bench includes it);
+// --write puts it into bench/results.md in place of the one there, stamped as a separate run.
 if (require.main === module) {
   const quick = process.argv.includes('--quick');
   const r = measureRepo(quick ? 100 : 1000, quick ? 1 : 5);
-  console.log(describeRepo(r).join('\n'));
+  const when = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const section = [`Measured on its own (\`node --import tsx bench/repo.ts --write\`), ${when}; the other sections come from the run dated at the top.`, '', ...describeRepo(r)];
+  console.log(section.join('\n'));
+  if (process.argv.includes('--write') && !quick) {
+    const file = path.join(ROOT, 'bench/results.md');
+    writeFileSync(file, withRepoSection(readFileSync(file, 'utf8'), section));
+  }
 }

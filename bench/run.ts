@@ -18,7 +18,7 @@ import { defaultFramework } from '../server/src/knowledge/framework';
 import { generateDoc, generateHeadingsDoc } from './generate';
 import { rssMb, startServer } from './lsp-client';
 import { describeOpenClose, openCloseCycles } from './open-close';
-import { describeRepo, measureRepo } from './repo';
+import { describeRepo, measureRepo, REPO_HEADING } from './repo';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [300, 3000] : [300, 3000, 30000];
@@ -120,7 +120,7 @@ async function main() {
   }
 
   // ---- a docs folder linted by the CLI, as a process (bench/repo.ts) ----
-  out.push('', '## Repo lint (`mlsd lint` as a process, next to markdownlint)', '');
+  out.push('', REPO_HEADING, '');
   out.push(...describeRepo(measureRepo(quick ? 100 : 1000, quick ? 1 : 5)));
 
   // ---- the language server over stdio ----
