@@ -121,9 +121,13 @@ export function describeRepo(r: RepoResult): string[] {
       `CPU ${x(m.jobsDefault.cpuMs, m.markdownlint.cpuMs)} of markdownlint's`,
     `- warm --cache vs cold default: ${x(m.jobsDefault.wallMs, m.warm.wallMs)} faster (target ≥ 10×)`,
     // Why the parallel figure has a ceiling below the core count: one analysis worker is not one busy
-    // core, V8 compiles hot code and collects garbage on background threads beside it.
-    `- --jobs 1 kept ${busy.toFixed(2)} cores busy, so ${cores} cores leave --jobs ${r.jobs} at most ` +
-      `${x(cores, busy)} over it, less the extra CPU the second worker costs (its own JIT warm-up)`,
+    // core, V8 compiles hot code and collects garbage on background threads beside it. On a machine
+    // already busy with other work that reading means nothing, so it is replaced by a warning.
+    Math.max(...r.load) < cores
+      ? `- --jobs 1 kept ${busy.toFixed(2)} cores busy, so ${cores} cores leave --jobs ${r.jobs} at most ` +
+        `${x(cores, busy)} over it, less the extra CPU the second worker costs (its own JIT warm-up)`
+      : `- the machine was busy with other work (load ${Math.max(...r.load).toFixed(1)} on ${cores} cores): the wall ratios ` +
+        'show what this machine gave, not what the tools need; the CPU ratios are the steadier figures',
   ];
 }
 
