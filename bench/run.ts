@@ -18,6 +18,7 @@ import { defaultFramework } from '../server/src/knowledge/framework';
 import { generateDoc, generateHeadingsDoc } from './generate';
 import { rssMb, startServer } from './lsp-client';
 import { describeOpenClose, openCloseCycles } from './open-close';
+import { describeRepo, measureRepo, REPO_HEADING } from './repo';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [300, 3000] : [300, 3000, 30000];
@@ -117,6 +118,10 @@ async function main() {
     const label = variant === 'plain' ? '"Section N" headings (no step)' : 'step-named headings (seven steps in turn)';
     out.push(`| ${label} | ${ms(tSmall)} | ${quick ? `(10,000: ${ms(tLarge)})` : ms(tLarge)} | ${quick ? '—' : ratio(tLarge, tSmall)} |`);
   }
+
+  // ---- a docs folder linted by the CLI, as a process (bench/repo.ts) ----
+  out.push('', REPO_HEADING, '');
+  out.push(...describeRepo(measureRepo(quick ? 100 : 1000, quick ? 1 : 5)));
 
   // ---- the language server over stdio ----
   out.push('', '## Language server (JSON-RPC over stdio, debounce 0)', '');

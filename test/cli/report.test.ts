@@ -166,6 +166,32 @@ describe('mlsd report --output and --format md', () => {
     assert.match(md, /\*\*Truncated:\*\* the details of \d+ docs were left out/);
     assert.ok(md.includes('60 of 120 docs have no Monitoring and maintenance'), 'totals count every doc even when details are cut');
   });
+
+  it('md of a 1,000-doc folder: still ≤ 65,536 characters, the matrix cut with a count, the details with the note', { timeout: 180_000 }, async () => {
+    const dir = path.join(tmp, 'thousand');
+    const sources = ['fraud-alerts.md', 'pantry-forecast.md'].map((f) => readFileSync(path.join(REPO, TEAM, f), 'utf8'));
+    for (let i = 0; i < 1000; i++) {
+      const team = path.join(dir, `team-${i % 10}`);
+      mkdirSync(team, { recursive: true });
+      // Each doc its own title, so every matrix row is a different line.
+      writeFileSync(path.join(team, `doc-${String(i).padStart(4, '0')}.md`), sources[i % 2].replace(/^# (.*)$/m, `# $1 ${i}`));
+    }
+    const r = await mlsd(['report', dir, '--format', 'md']);
+    assert.equal(r.code, 0, r.stderr);
+    const md = r.stdout;
+    assert.ok(md.length <= 65_536, `${md.length} characters`);
+    assert.ok(md.length > 60_000, `uses the room it has (${md.length} characters)`);
+    assert.match(md, /^# Review of 1000 design docs$/m);
+    assert.ok(md.includes('500 of 1000 docs have no Monitoring and maintenance'), 'totals count all 1,000 docs');
+    const rows = md.split('\n').filter((l) => /^\| \[.+\]\(.*doc-\d{4}\.md\) \|/.test(l)).length;
+    const [, notShown] = md.match(/_…and (\d+) more docs not shown in the table\._/) ?? [];
+    assert.ok(rows > 0 && notShown, `the matrix shows what fits (${rows} rows) and counts the rest`);
+    assert.equal(rows + Number(notShown), 1000, 'rows shown + rows counted = every doc');
+    const [, left] = md.match(/\*\*Truncated:\*\* the details of (\d+) docs were left out to stay under 65,536 characters/) ?? [];
+    const details = md.match(/<details>/g)?.length ?? 0;
+    assert.equal(details + Number(left), 1000, `details shown (${details}) + left out (${left}) = every doc`);
+    assert.ok(md.trimEnd().endsWith('for the full report.'), 'the note closes the comment');
+  });
 });
 
 describe('mlsd report: bad input', () => {

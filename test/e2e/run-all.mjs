@@ -4,15 +4,16 @@
 //   1. exthost — mocha inside code-server's real extension host (VS Code API assertions)
 //   2. ui      — playwright-core + Debian chromium against code-server with mlsd.vsix installed
 //   3. nvim    — Neovim 0.7 as a second LSP client of dist/server.js --stdio
+//   4. report  — the `mlsd report` HTML page in headless chromium, light and dark (no code-server)
 // each with `node --test`, and prints the node test runner's totals (`# pass N`, `# fail N`).
-// Usage: node test/e2e/run-all.mjs [exthost] [ui] [nvim]      (default: all three)
+// Usage: node test/e2e/run-all.mjs [exthost] [ui] [nvim] [report]      (default: all four)
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = process.env.MLSD_ARTIFACTS || path.join(ROOT, '.test-artifacts');
-const SUITES = { exthost: 'test/e2e/exthost.test.mjs', ui: 'test/e2e/ui.test.mjs', nvim: 'test/e2e/nvim.test.mjs' };
+const SUITES = { exthost: 'test/e2e/exthost.test.mjs', ui: 'test/e2e/ui.test.mjs', nvim: 'test/e2e/nvim.test.mjs', report: 'test/e2e/report.test.mjs' };
 const chosen = process.argv.slice(2).filter((a) => a in SUITES);
 const run = chosen.length ? chosen : Object.keys(SUITES);
 const t0 = Date.now();
@@ -42,7 +43,7 @@ const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'igno
 const setup = async () => {
 // 1. Debian packages
 const needApt = [];
-if (run.includes('ui') || run.includes('exthost')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
+if (run.includes('ui') || run.includes('exthost') || run.includes('report')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
 if (run.includes('nvim') && !has('nvim')) needApt.push('neovim');
 if (!has('rg')) needApt.push('ripgrep');
 if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) needApt.push('libkrb5-dev');
