@@ -89,7 +89,7 @@ function unansweredItems(doc: DesignDoc, lines: string[], notStarted: Set<string
     if (next?.parent === i) continue;
     const text = b.text.trim();
     // A short label only ("Sources:"): a long item ending in a colon introduces the items after it.
-    const label = /^[^\n:：\[\]]{1,40}[:：]$/.test(text) && text.split(/\s+/).length <= 4 &&
+    const label = /^[^\n:：[\]]{1,40}[:：]$/.test(text) && text.split(/\s+/).length <= 4 &&
       next?.kind === 'listItem' && next.parent === b.parent && next.sectionIndex === b.sectionIndex &&
       // …and not a link: a table of contents names its sections ("[3.0. Product design:](#30)").
       !/\]\(|\]\[/.test(lines[b.range.start.line] ?? '');
