@@ -1,5 +1,6 @@
 /** What `activate()` returns: a small handle for other extensions and for the extension-host tests. */
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { MlsdTools } from './lm/tools';
 import type { ModelStore } from './modelStore';
 import type { PracticeMode } from './practice/practiceMode';
 import type { MlsdServer } from './server';
@@ -19,4 +20,6 @@ export interface MlsdApi {
   readonly caseStudy: CaseStudyPanel;
   readonly practice: PracticeMode;
   readonly status: CoverageStatus;
+  /** The language-model tools as registered (undefined where the editor has no `vscode.lm.registerTool`). */
+  readonly languageModelTools: MlsdTools | undefined;
 }

@@ -11,6 +11,7 @@ import { Commands, Views } from './commands/ids';
 import { NavigationCommands } from './commands/navigation';
 import { NewDesignDocCommand, type NewDesignDocOptions } from './commands/newDesignDoc';
 import { createLanguageClient } from './languageClient';
+import { registerLanguageModelTools } from './lm/tools';
 import { ModelStore } from './modelStore';
 import { PracticeMode, type PracticeOptions } from './practice/practiceMode';
 import { MlsdServer } from './server';
@@ -47,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
   const nav = new NavigationCommands(server, models);
   const scaffold = new NewDesignDocCommand(server, output);
   context.subscriptions.push(server, models, ...outlineDisposables, status, panel, follower, practice);
+  // Chat tools where the editor has the API (VS Code 1.95+); without it mlsd runs the same, toolless.
+  const languageModelTools = registerLanguageModelTools(context, server, output);
 
   const register = (id: string, fn: (...args: never[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, fn as (...args: unknown[]) => unknown));
@@ -76,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): MlsdApi {
 
   return {
     activationMs: performance.now() - t0,
-    ready: started, client: lc, server, models, outline, caseStudy: panel, practice, status,
+    ready: started, client: lc, server, models, outline, caseStudy: panel, practice, status, languageModelTools,
   };
 }
 

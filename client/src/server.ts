@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
-  CaseStudyInfo, CaseStudyResult, DocumentModelResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
+  CaseStudyInfo, CaseStudyResult, CaseStudyTextParams, CaseStudyTextResult, DocumentModelResult, ReviewResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
   RenderTemplateResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
 } from '../../server/src/protocol';
 
@@ -51,6 +51,15 @@ export class MlsdServer implements vscode.Disposable {
     return this.request(Requests.stepAt, { uri: this.uri(uri), line });
   }
   practicePlan(): Promise<PracticePlanResult> { return this.request(Requests.practicePlan); }
+  /** The reviewer's reading of an open doc, as data and as text; null when the server does not know the doc. */
+  review(uri: vscode.Uri): Promise<ReviewResult | null> {
+    return this.request(Requests.review, { uri: this.uri(uri) });
+  }
+  /** A case study's Markdown by id, or the one closest to an open doc (`uri`). */
+  caseStudyText(params: { id?: string; uri?: vscode.Uri; step?: string }): Promise<CaseStudyTextResult> {
+    const wire: CaseStudyTextParams = { id: params.id, step: params.step, uri: params.uri ? this.uri(params.uri) : undefined };
+    return this.request(Requests.caseStudyText, wire);
+  }
 
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {

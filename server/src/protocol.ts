@@ -101,6 +101,47 @@ const PracticePlanRequest = 'mlsd/practicePlan';
 export interface PracticeStep { id: string; title: string; minutes: number; questions: string[] }
 export interface PracticePlanResult { totalMinutes: number; steps: PracticeStep[] }
 
+/**
+ * A reviewer's reading of one open doc, for a language model (the VS Code language-model tool):
+ * the same result as the MCP server's `lint` tool, from the editor's own analysis and settings.
+ * Lines and columns are 1-based here, as a person (or a model) quotes them.
+ */
+const ReviewRequest = 'mlsd/review';
+export interface ReviewParams { uri: string }
+export type ReviewStepStatus = 'covered' | 'thin' | 'not started' | 'missing';
+export interface ReviewStep { id: string; title: string; status: ReviewStepStatus; inPassing?: boolean; headings: { text: string; line: number }[] }
+export interface ReviewFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  step?: string;
+  /** The framework's guiding question behind the finding. */
+  question?: string;
+}
+export interface Review {
+  file?: string;
+  kind: { isDesignDoc: boolean; kind: string; reason: string };
+  steps: ReviewStep[];
+  findings: ReviewFinding[];
+  configProblems: string[];
+  suggestedCaseStudy?: string;
+  /** False when the analysis did not finish and a too-complex result stands in. */
+  complete: boolean;
+}
+/** `review` is absent when mlsd is turned off for the doc (`mlsd.enable`); `text` says so then. */
+export interface ReviewResult { text: string; review?: Review }
+
+/** A case study as Markdown (for a language model): by id, or the one closest to an open doc; whole or one step's section. */
+const CaseStudyTextRequest = 'mlsd/caseStudyText';
+export interface CaseStudyTextParams { id?: string; uri?: string; step?: string }
+export type CaseStudyTextResult =
+  | { found: true; id: string; title: string; problem: string; summary: string; matchedBy: 'id' | 'front matter' | 'content'; steps: string[]; step?: { id: string; title: string }; markdown: string }
+  | { found: false; problem: string };
+
 /* ---- server → client notifications ---- */
 
 /** Sent after each analysis so views refresh without polling. */
@@ -122,6 +163,8 @@ export const Requests = {
   caseStudy: request<CaseStudyParams, CaseStudyResult | null>(CaseStudyRequest),
   stepAt: request<StepAtParams, StepAtResult>(StepAtRequest),
   practicePlan: request<void, PracticePlanResult>(PracticePlanRequest),
+  review: request<ReviewParams, ReviewResult | null>(ReviewRequest),
+  caseStudyText: request<CaseStudyTextParams, CaseStudyTextResult>(CaseStudyTextRequest),
 } as const;
 
 export const Notifications = {

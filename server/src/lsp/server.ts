@@ -26,6 +26,7 @@ import { documentSymbols, foldingRanges } from './features/symbols';
 import { hover } from './features/hover';
 import { completions } from './features/completion';
 import { registerKnowledgeRequests, warmUpKnowledge } from './features/knowledge-requests';
+import { caseStudyText, reviewResult } from './features/review';
 import { positionParam, uriParam } from './params';
 import { IdleSweep } from './idle-sweep';
 
@@ -48,6 +49,8 @@ interface DocState {
   lintable: boolean;
   /** Settings of the newest analysis (its debounce paces the next change). */
   effective?: Effective;
+  /** The newest analysis did not finish: a too-complex result stands in. */
+  fellBack?: boolean;
 }
 
 const states = new Map<string, DocState>();
@@ -186,6 +189,7 @@ async function analyseNow(uri: string): Promise<void> {
   if (documents.get(uri)?.version !== version) return; // a newer analysis is on its way
   s.summary = result.summary;
   s.version = version;
+  s.fellBack = result.fellBack === true;
   s.lintable = isLintable(uri, s.summary, effective);
   void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map(toDiagnostic) : [] });
   void notify(connection, Notifications.modelChanged, { uri, version });
@@ -283,6 +287,19 @@ handle(connection, Requests.documentModel, async (p) => {
   if (!s?.summary || !doc || uri === undefined) return null;
   return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
 });
+
+handle(connection, Requests.review, async (p) => {
+  const uri = typeof p?.uri === 'string' ? p.uri : undefined;
+  const s = await fresh(uri);
+  if (!s || uri === undefined || !documents.get(uri)) return null;
+  return reviewResult(uriToPath(uri) ?? uri, s);
+});
+
+handle(connection, Requests.caseStudyText, (p) => caseStudyText(
+  p,
+  async (markdown) => (await host.analyzeOrFallback({ text: markdown })).summary,
+  async (uri) => (await fresh(uri))?.summary,
+));
 
 handle(connection, Requests.stepAt, (p) => {
   const s = typeof p?.uri === 'string' ? states.get(p.uri) : undefined;
