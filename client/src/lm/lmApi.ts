@@ -16,7 +16,7 @@ export interface ToolResult { readonly content: unknown[] }
 
 export interface LanguageModelTool<T> {
   invoke(options: ToolInvocationOptions<T>, token: vscode.CancellationToken): Promise<ToolResult>;
-  prepareInvocation?(options: ToolPrepareOptions<T>, token: vscode.CancellationToken): Promise<PreparedToolInvocation | undefined>;
+  prepareInvocation?(options: ToolPrepareOptions<T>, token: vscode.CancellationToken): vscode.ProviderResult<PreparedToolInvocation>;
 }
 
 export interface LanguageModelApi {

@@ -52,7 +52,7 @@ export function createTools(server: MlsdServer, lm: Pick<LanguageModelApi, 'text
   };
 
   const review: LanguageModelTool<ReviewInput> = {
-    prepareInvocation: async ({ input }) => prepare(input?.path, 'Reviewing', 'Review a design doc with mlsd',
+    prepareInvocation: ({ input }) => prepare(input?.path, 'Reviewing', 'Review a design doc with mlsd',
       (name) => `Read **${name}** and give its mlsd review (steps, findings, reviewer questions) to the model? The file is not changed.`),
     invoke: async ({ input }, token) => {
       try {
@@ -65,7 +65,7 @@ export function createTools(server: MlsdServer, lm: Pick<LanguageModelApi, 'text
   };
 
   const caseStudy: LanguageModelTool<CaseStudyInput> = {
-    prepareInvocation: async ({ input }) => {
+    prepareInvocation: ({ input }) => {
       if (typeof input?.id === 'string' && input.id.trim()) return { invocationMessage: `Reading the mlsd case study '${input.id.trim()}'` };
       return prepare(input?.path, 'Finding the case study closest to', 'Find a case study with mlsd',
         (name) => `Read **${name}** to pick the mlsd case study closest to it, and give that case study to the model? The file is not changed.`);
