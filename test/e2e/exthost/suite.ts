@@ -9,3 +9,4 @@ import './settings.test';
 import './practice.test';
 import './reload.test';
 import './robustness.test';
+import './languageModelTools.test';
