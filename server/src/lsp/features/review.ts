@@ -9,7 +9,7 @@ import { defaultFramework } from '../../knowledge/framework';
 import type { CaseStudyTextParams, CaseStudyTextResult, ReviewResult } from '../../protocol';
 import { stepSections } from '../../review/case-study-sections';
 import { renderReview, toReview } from '../../review/review';
-import { knowledge } from './knowledge-requests';
+import type { KnowledgeService } from '../platform';
 
 /** What the server knows about an open document after its newest analysis. */
 export interface ReviewedState {
@@ -43,10 +43,10 @@ const sectionsCache = new Map<string, Map<string, string>>();
  */
 export async function caseStudyText(
   p: CaseStudyTextParams | null | undefined,
+  k: KnowledgeService,
   analyse: (markdown: string) => Promise<AnalysisSummary | undefined>,
   openDoc: (uri: string) => Promise<AnalysisSummary | undefined>,
 ): Promise<CaseStudyTextResult> {
-  const k = knowledge();
   const known = () => k.caseStudyIds().join(', ');
   let id = typeof p?.id === 'string' && p.id.trim() ? p.id.trim() : undefined;
   let matchedBy: 'id' | 'front matter' | 'content' = 'id';
