@@ -3,7 +3,7 @@
  * The client never analyses Markdown itself: every fact about a doc comes through here.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
   CaseStudyInfo, CaseStudyResult, CaseStudyTextParams, CaseStudyTextResult, DocumentModelResult, ReviewResult, ModelChangedParams, PracticePlanResult, RenderTemplateParams,
@@ -16,7 +16,7 @@ export class MlsdServer implements vscode.Disposable {
   readonly onModelChanged = this.modelChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [this.modelChanged];
 
-  constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
+  constructor(private readonly client: BaseLanguageClient, private readonly started: Promise<void>) {
     this.subscriptions.push(this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)));
   }
 
@@ -64,7 +64,7 @@ export class MlsdServer implements vscode.Disposable {
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {
     return this.started.then(() =>
-      this.client.sendRequest(ExecuteCommandRequest.type, { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
+      this.client.sendRequest('workspace/executeCommand', { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
   }
 
   /** The URI string the client uses for this document on the wire. */

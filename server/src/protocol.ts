@@ -148,6 +148,14 @@ export type CaseStudyTextResult =
 const ModelChangedNotification = 'mlsd/modelChanged';
 export interface ModelChangedParams { uri: string; version: number | null }
 
+/* ---- server → client requests ---- */
+
+/** The web extension's server cannot read files: it asks the client, which reads through `workspace.fs`
+ * (`.mlsd.json`, framework files). `text` is null when there is no such file or it cannot be read. */
+const ReadFileRequest = 'mlsd/readFile';
+export interface ReadFileParams { uri: string }
+export interface ReadFileResult { text: string | null }
+
 /* ---- server commands (workspace/executeCommand; vscode-languageclient registers them in VS Code) ---- */
 
 /** Insert a missing step's skeleton at its framework position. Arguments: [uri: string, stepId: string]. */
@@ -165,6 +173,11 @@ export const Requests = {
   practicePlan: request<void, PracticePlanResult>(PracticePlanRequest),
   review: request<ReviewParams, ReviewResult | null>(ReviewRequest),
   caseStudyText: request<CaseStudyTextParams, CaseStudyTextResult>(CaseStudyTextRequest),
+} as const;
+
+/** Requests the server sends to the client. */
+export const ServerRequests = {
+  readFile: request<ReadFileParams, ReadFileResult>(ReadFileRequest),
 } as const;
 
 export const Notifications = {
