@@ -3,7 +3,8 @@
 // web-worker extension host — the `browser` entry (dist/web/extension.js) with its language server in
 // a Web Worker (dist/web/server.js), as in VS Code for the Web. Driven by Debian chromium through
 // playwright-core; asserts what a person sees: squiggles and Problems rows (with the workspace's
-// .mlsd.json, read through workspace.fs, applied), the Design Steps view, a quick fix applied.
+// .mlsd.json, read through workspace.fs, applied), the Design Steps view, a quick fix applied, hover,
+// the case-study panel following the cursor, interview practice, and New Design Doc writing through workspace.fs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,9 @@ const quickInput = () => page.locator('.quick-input-widget');
 const treePane = () => page.locator('.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Design Steps"]') });
 const treeRows = () => treePane().locator('.monaco-list-row');
 const problemRows = () => page.locator('.markers-panel .monaco-list-row');
+const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+const status = (re) => page.locator('.statusbar-item', { hasText: re });
+const fixtureLine = (rel, re) => fs.readFileSync(path.join(dirs.ws, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
 
 async function focusWorkbench() {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 12 } }).catch(() => {});
@@ -137,4 +141,52 @@ it('a quick fix is applied: "Disable unfilled-placeholder for this line" on the 
   await poll('unfilled-placeholder gone from Problems', async () => (await problemRows().filter({ hasText: 'unfilled-placeholder' }).count()) === 0);
   assert.ok(await problemRows().filter({ hasText: 'missing-step' }).count() > 0, 'the other findings stay');
   await shot('04-quick-fix-applied');
+});
+
+it('hovering a step heading shows its questions', async () => {
+  await openFile('podcast-recs.md');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+  await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Framing/));
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover-content', { hasText: 'Questions to answer' });
+  await hover.waitFor();
+  assert.match(await hover.innerText(), /Frame the problem as an ML task/);
+  await page.keyboard.press('Escape');
+});
+
+it('the case-study panel opens the case study the doc names, at the cursor\'s step', async () => {
+  await openFile('podcast-recs.md');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+  await goToLine(fixtureLine('design-docs/podcast-recs.md', /^## Evaluation/) + 2);
+  await runCommand('MLSD: Open Case Study Reference');
+  await page.locator('.tab', { hasText: 'Case Study: Homepage video recommendation' }).waitFor();
+  await webview().locator('body[data-active-step="evaluation"]').waitFor();
+  assert.match(await webview().locator('.mlsd-active-step > :first-child').innerText(), /Evaluation/);
+  await shot('05-case-study');
+});
+
+it('interview practice starts a timer on the first step', async () => {
+  await openFile('podcast-recs.md');
+  await runCommand('MLSD: Start Interview Practice');
+  const timer = status(/\d\/7 .* left · \d\d:\d\d total/);
+  await timer.waitFor();
+  assert.match((await timer.innerText()).trim(), /^1\/7 Clarify requirements · \d\d:\d\d left · 4\d:\d\d total$/);
+  await runCommand('MLSD: Stop Interview Practice');
+  await page.locator('.editor-group-container.active .view-lines', { hasText: 'Interview practice summary' }).waitFor();
+});
+
+it('New Design Doc writes the scaffold through workspace.fs', async () => {
+  await runCommand('MLSD: New Design Doc');
+  await quickInput().locator('input[placeholder="Template"]').waitFor();
+  await quickInput().locator('.monaco-list-row', { hasText: 'Seven-step' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await poll('the title box', async () => (await quickInput().locator('input').inputValue()) === 'Untitled ML system');
+  await quickInput().locator('input').fill('Web churn');
+  await page.keyboard.press('Enter');
+  await poll('the proposed path', async () => (await quickInput().locator('input').inputValue()) === 'docs/design/web-churn.md');
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active:not(.dirty)', { hasText: 'web-churn.md' }).waitFor();
+  await poll('the file on disk', () => fs.existsSync(path.join(dirs.ws, 'docs/design/web-churn.md')) && fs.readFileSync(path.join(dirs.ws, 'docs/design/web-churn.md'), 'utf8').includes('Web churn'));
+  await shot('06-new-doc');
 });
