@@ -4,7 +4,7 @@
 // a Web Worker (dist/web/server.js), as in VS Code for the Web. Driven by Debian chromium through
 // playwright-core; asserts what a person sees: squiggles and Problems rows (with the workspace's
 // .mlsd.json, read through workspace.fs, applied), the Design Steps view, a quick fix applied, hover,
-// the case-study panel following the cursor, interview practice, and New Design Doc writing through workspace.fs.
+// completion, the case-study panel following the cursor, interview practice, and New Design Doc writing through workspace.fs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -152,6 +152,22 @@ it('hovering a step heading shows its questions', async () => {
   const hover = page.locator('.monaco-hover-content', { hasText: 'Questions to answer' });
   await hover.waitFor();
   assert.match(await hover.innerText(), /Frame the problem as an ML task/);
+  await page.keyboard.press('Escape');
+});
+
+it('completion after "## " offers the steps the doc lacks', async () => {
+  await openFile('podcast-recs.md');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('## ');
+  const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'Serving and deployment' }).first();
+  await poll('the suggestion for the missing serving step', async () => {
+    if (await suggestion.isVisible()) return true;
+    await page.keyboard.press('Control+Space');
+    return suggestion.isVisible({ timeout: 1000 }).catch(() => false);
+  });
+  await shot('07-completion');
   await page.keyboard.press('Escape');
 });
 
