@@ -34,10 +34,24 @@ const options = {
   banner: { js: "const __mlsdImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The web extension (package.json `browser`): the client for the web extension host and the language
+// server for its Web Worker, for platform browser. Node built-ins are not provided, so one that slips
+// in fails this build (the server's shared code imports vscode-languageserver's common API only).
+const web = {
+  bundle: true, platform: 'browser', target: 'es2022', minify: !watch, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none',
+  loader: { '.md': 'text' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+const webBuilds = [
+  { ...web, entryPoints: { 'web/extension': 'client/src/browser/extension.ts' }, outdir: 'dist', format: 'cjs', external: ['vscode'] },
+  // A Web Worker has no `document`: the `worker` condition picks packages' worker builds (micromark's
+  // character-reference decoder would otherwise take its DOM one).
+  { ...web, entryPoints: { 'web/server': 'server/src/lsp/browser/server.ts' }, outdir: 'dist', format: 'iife', conditions: ['worker'] },
+].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const o of [options, ...webBuilds]) await (await esbuild.context(o)).watch();
   console.log('esbuild: watching');
 } else {
-  await esbuild.build(options);
+  await Promise.all([esbuild.build(options), ...webBuilds.map((o) => esbuild.build(o))]);
 }

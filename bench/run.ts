@@ -5,6 +5,7 @@
  */
 import { coldStartLine, editorColdStartLine, measureColdStart } from './cold-start';
 import { existsSync, readFileSync, statSync, writeFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unified } from 'unified';
@@ -172,6 +173,12 @@ async function main() {
   const dist = path.resolve(__dirname, '../dist');
   for (const f of existsSync(dist) ? readdirSync(dist).filter((x) => x.endsWith('.js')).sort() : []) {
     out.push(`- dist/${f}: ${(statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`);
+  }
+  // The web extension (package.json `browser`): what a browser downloads, raw and gzip-compressed.
+  const web = path.join(dist, 'web');
+  for (const f of existsSync(web) ? readdirSync(web).filter((x) => x.endsWith('.js')).sort() : []) {
+    const bytes = readFileSync(path.join(web, f));
+    out.push(`- dist/web/${f} (web extension): ${(bytes.length / 1024).toFixed(0)} KB, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzipped`);
   }
   const vsix = path.resolve(__dirname, '../mlsd.vsix');
   out.push(existsSync(vsix) ? `- mlsd.vsix: ${(statSync(vsix).size / 1024).toFixed(0)} KB` : '- mlsd.vsix: not built (run `npm run package`)');

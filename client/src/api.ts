@@ -1,5 +1,6 @@
 /** What `activate()` returns: a small handle for other extensions and for the extension-host tests. */
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import type { MlsdTools } from './lm/tools';
 import type { ModelStore } from './modelStore';
 import type { PracticeMode } from './practice/practiceMode';
 import type { MlsdServer } from './server';
@@ -15,7 +16,7 @@ export interface MlsdApi {
   readonly activationMs: number;
   /** Resolves when the language server is running. */
   readonly ready: Promise<void>;
-  readonly client: LanguageClient;
+  readonly client: BaseLanguageClient;
   readonly server: MlsdServer;
   readonly models: ModelStore;
   readonly outline: OutlineProvider;
@@ -25,4 +26,6 @@ export interface MlsdApi {
   readonly lintWorkspace: LintWorkspaceCommand;
   readonly designDocs: DesignDocsProvider;
   readonly report: ReviewReportPanel;
+  /** The language-model tools as registered (undefined where the editor has no `vscode.lm.registerTool`). */
+  readonly languageModelTools: MlsdTools | undefined;
 }

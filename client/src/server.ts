@@ -3,12 +3,12 @@
  * The client never analyses Markdown itself: every fact about a doc comes through here.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { InsertStepCommand, Notifications, Requests } from '../../server/src/protocol';
 import type {
-  CaseStudyInfo, CaseStudyResult, DocumentModelResult, LintWorkspaceParams, LintWorkspaceResult, ModelChangedParams, PracticePlanResult,
-  RenderTemplateParams, RenderTemplateResult, ReviewReportParams, ReviewReportResult, StepAtResult, TemplateInfo, WireNotification, WireRequest,
-  WorkspaceDocsResult, WorkspaceProgressParams,
+  CaseStudyInfo, CaseStudyResult, CaseStudyTextParams, CaseStudyTextResult, DocumentModelResult, LintWorkspaceParams, LintWorkspaceResult,
+  ModelChangedParams, PracticePlanResult, RenderTemplateParams, RenderTemplateResult, ReviewReportParams, ReviewReportResult, ReviewResult,
+  StepAtResult, TemplateInfo, WireNotification, WireRequest, WorkspaceDocsResult, WorkspaceProgressParams,
 } from '../../server/src/protocol';
 
 export class MlsdServer implements vscode.Disposable {
@@ -23,7 +23,7 @@ export class MlsdServer implements vscode.Disposable {
   readonly onWorkspaceDocsChanged = this.workspaceDocsChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [this.modelChanged, this.workspaceProgress, this.workspaceDocsChanged];
 
-  constructor(private readonly client: LanguageClient, private readonly started: Promise<void>) {
+  constructor(private readonly client: BaseLanguageClient, private readonly started: Promise<void>) {
     this.subscriptions.push(
       this.on(Notifications.modelChanged, (p) => this.modelChanged.fire(p)),
       this.on(Notifications.workspaceProgress, (p) => this.workspaceProgress.fire(p)),
@@ -71,11 +71,20 @@ export class MlsdServer implements vscode.Disposable {
   }
   workspaceDocs(): Promise<WorkspaceDocsResult> { return this.request(Requests.workspaceDocs); }
   reviewReport(params: ReviewReportParams): Promise<ReviewReportResult | null> { return this.request(Requests.reviewReport, params); }
+  /** The reviewer's reading of an open doc, as data and as text; null when the server does not know the doc. */
+  review(uri: vscode.Uri): Promise<ReviewResult | null> {
+    return this.request(Requests.review, { uri: this.uri(uri) });
+  }
+  /** A case study's Markdown by id, or the one closest to an open doc (`uri`). */
+  caseStudyText(params: { id?: string; uri?: vscode.Uri; step?: string }): Promise<CaseStudyTextResult> {
+    const wire: CaseStudyTextParams = { id: params.id, step: params.step, uri: params.uri ? this.uri(params.uri) : undefined };
+    return this.request(Requests.caseStudyText, wire);
+  }
 
   /** Runs the server's "insert missing step" command; the server applies the edit itself. */
   insertStep(uri: vscode.Uri, stepId: string): Promise<unknown> {
     return this.started.then(() =>
-      this.client.sendRequest(ExecuteCommandRequest.type, { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
+      this.client.sendRequest('workspace/executeCommand', { command: InsertStepCommand, arguments: [this.uri(uri), stepId] }));
   }
 
   /** The URI string the client uses for this document on the wire. */

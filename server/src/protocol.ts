@@ -129,6 +129,46 @@ const ReviewReportRequest = 'mlsd/reviewReport';
  * at that 0-based line; the webview allows only that command) instead of relative file URLs. */
 export interface ReviewReportParams { uri?: string; theme?: 'editor'; linkCommand?: string }
 export interface ReviewReportResult { title: string; html: string; docCount: number }
+/**
+ * A reviewer's reading of one open doc, for a language model (the VS Code language-model tool):
+ * the same result as the MCP server's `lint` tool, from the editor's own analysis and settings.
+ * Lines and columns are 1-based here, as a person (or a model) quotes them.
+ */
+const ReviewRequest = 'mlsd/review';
+export interface ReviewParams { uri: string }
+export type ReviewStepStatus = 'covered' | 'thin' | 'not started' | 'missing';
+export interface ReviewStep { id: string; title: string; status: ReviewStepStatus; inPassing?: boolean; headings: { text: string; line: number }[] }
+export interface ReviewFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  step?: string;
+  /** The framework's guiding question behind the finding. */
+  question?: string;
+}
+export interface Review {
+  file?: string;
+  kind: { isDesignDoc: boolean; kind: string; reason: string };
+  steps: ReviewStep[];
+  findings: ReviewFinding[];
+  configProblems: string[];
+  suggestedCaseStudy?: string;
+  /** False when the analysis did not finish and a too-complex result stands in. */
+  complete: boolean;
+}
+/** `review` is absent when mlsd is turned off for the doc (`mlsd.enable`); `text` says so then. */
+export interface ReviewResult { text: string; review?: Review }
+
+/** A case study as Markdown (for a language model): by id, or the one closest to an open doc; whole or one step's section. */
+const CaseStudyTextRequest = 'mlsd/caseStudyText';
+export interface CaseStudyTextParams { id?: string; uri?: string; step?: string }
+export type CaseStudyTextResult =
+  | { found: true; id: string; title: string; problem: string; summary: string; matchedBy: 'id' | 'front matter' | 'content'; steps: string[]; step?: { id: string; title: string }; markdown: string }
+  | { found: false; problem: string };
 
 /* ---- server → client notifications ---- */
 
@@ -142,6 +182,14 @@ export interface WorkspaceProgressParams { done: number; total: number }
 
 /** The workspace's list of design docs changed (a file analysed, added or deleted). */
 const WorkspaceDocsChangedNotification = 'mlsd/workspaceDocsChanged';
+
+/* ---- server → client requests ---- */
+
+/** The web extension's server cannot read files: it asks the client, which reads through `workspace.fs`
+ * (`.mlsd.json`, framework files). `text` is null when there is no such file or it cannot be read. */
+const ReadFileRequest = 'mlsd/readFile';
+export interface ReadFileParams { uri: string }
+export interface ReadFileResult { text: string | null }
 
 /* ---- server commands (workspace/executeCommand; vscode-languageclient registers them in VS Code) ---- */
 
@@ -161,6 +209,13 @@ export const Requests = {
   lintWorkspace: request<LintWorkspaceParams, LintWorkspaceResult>(LintWorkspaceRequest),
   workspaceDocs: request<void, WorkspaceDocsResult>(WorkspaceDocsRequest),
   reviewReport: request<ReviewReportParams, ReviewReportResult | null>(ReviewReportRequest),
+  review: request<ReviewParams, ReviewResult | null>(ReviewRequest),
+  caseStudyText: request<CaseStudyTextParams, CaseStudyTextResult>(CaseStudyTextRequest),
+} as const;
+
+/** Requests the server sends to the client. */
+export const ServerRequests = {
+  readFile: request<ReadFileParams, ReadFileResult>(ReadFileRequest),
 } as const;
 
 export const Notifications = {

@@ -2,13 +2,14 @@
 // payload (extensionDevelopmentPath = this repo, extensionTestsPath = the bundled mocha suite), so the
 // suite runs inside VS Code's real Node extension host, exactly as under @vscode/test-electron.
 // Each mocha result (logged as `MLSD-RESULT {json}`) becomes a node:test subtest here.
-// Two runs: the main suite with workspace trust disabled, then Restricted Mode (trust enabled, the
-// workspace untrusted, with a team framework and settings it must ignore).
+// Three runs: the main suite with workspace trust disabled, then Restricted Mode (trust enabled, the
+// workspace untrusted, with a team framework and settings it must ignore), then an editor without the
+// language-model API (the suite removes `vscode.lm` before mlsd activates).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildExthostSuite, restrictedEntry } from './exthost/build.mjs';
+import { buildExthostSuite, noLanguageModelEntry, restrictedEntry } from './exthost/build.mjs';
 import { ARTIFACTS, ROOT, launchChromium, makeSandbox, removeLater, startCodeServer } from './lib/editor.mjs';
 
 const TIMEOUT = Number(process.env.MLSD_EXTHOST_TIMEOUT_MS || 300_000);
@@ -91,4 +92,10 @@ test('extension-host suite in Restricted Mode (workspace trust on, folder untrus
   });
   writeTeamWorkspace(dirs.ws);
   await runInExtensionHost(t, { name: 'exthost-restricted', entry: restrictedEntry, dirs, trust: true });
+});
+
+test('extension-host suite without the language-model API (vscode.lm removed before activation)', { timeout: TIMEOUT + 60_000 }, async (t) => {
+  requireBuild();
+  await buildExthostSuite();
+  await runInExtensionHost(t, { name: 'exthost-no-lm', entry: noLanguageModelEntry, dirs: makeSandbox('mlsd-no-lm-') });
 });

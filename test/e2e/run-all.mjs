@@ -3,17 +3,18 @@
 // into a cache folder, skipped when present), rebuilds and repackages mlsd.vsix when stale, then runs
 //   1. exthost — mocha inside code-server's real extension host (VS Code API assertions)
 //   2. ui      — playwright-core + Debian chromium against code-server with mlsd.vsix installed
+//   2b. web    — the same, with mlsd forced into the browser's web-worker extension host (the web extension)
 //   3. nvim    — Neovim 0.7 as a second LSP client of dist/server.js --stdio
 //   4. report  — the `mlsd report` HTML page in headless chromium, light and dark (no code-server)
 // each with `node --test`, and prints the node test runner's totals (`# pass N`, `# fail N`).
-// Usage: node test/e2e/run-all.mjs [exthost] [ui] [nvim] [report]      (default: all four)
+// Usage: node test/e2e/run-all.mjs [exthost] [ui] [web] [nvim] [report]      (default: all)
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = process.env.MLSD_ARTIFACTS || path.join(ROOT, '.test-artifacts');
-const SUITES = { exthost: 'test/e2e/exthost.test.mjs', ui: 'test/e2e/ui.test.mjs', nvim: 'test/e2e/nvim.test.mjs', report: 'test/e2e/report.test.mjs' };
+const SUITES = { exthost: 'test/e2e/exthost.test.mjs', ui: 'test/e2e/ui.test.mjs', web: 'test/e2e/web.test.mjs', nvim: 'test/e2e/nvim.test.mjs', report: 'test/e2e/report.test.mjs' };
 const chosen = process.argv.slice(2).filter((a) => a in SUITES);
 const run = chosen.length ? chosen : Object.keys(SUITES);
 const t0 = Date.now();
@@ -43,7 +44,7 @@ const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'igno
 const setup = async () => {
 // 1. Debian packages
 const needApt = [];
-if (run.includes('ui') || run.includes('exthost') || run.includes('report')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
+if (run.includes('ui') || run.includes('web') || run.includes('exthost') || run.includes('report')) { if (!fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')) needApt.push('chromium'); }
 if (run.includes('nvim') && !has('nvim')) needApt.push('neovim');
 if (!has('rg')) needApt.push('ripgrep');
 if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) needApt.push('libkrb5-dev');
@@ -56,7 +57,7 @@ if (needApt.length) {
 }
 
 // 2. code-server (cached)
-if (run.includes('ui') || run.includes('exthost')) {
+if (run.includes('ui') || run.includes('web') || run.includes('exthost')) {
   if (!(process.env.CODE_SERVER && fs.existsSync(process.env.CODE_SERVER))) {
     log(`code-server: scripts/install-code-server.sh (skipped when cached; output in ${INSTALL_LOG})`);
     const r = install('bash', [path.join(ROOT, 'scripts/install-code-server.sh')]);
@@ -68,10 +69,11 @@ if (run.includes('ui') || run.includes('exthost')) {
 // 3. build, and package the .vsix when it is older than what goes into it
 log('build');
 sh(process.execPath, ['esbuild.mjs']);
-if (run.includes('ui') && process.env.VSIX) {
+const needVsix = run.includes('ui') || run.includes('web');
+if (needVsix && process.env.VSIX) {
   if (!fs.existsSync(process.env.VSIX)) throw new Error(`VSIX=${process.env.VSIX} does not exist`);
   log(`using VSIX=${process.env.VSIX}`);
-} else if (run.includes('ui')) {
+} else if (needVsix) {
   const vsix = path.join(ROOT, 'mlsd.vsix');
   const newest = (p) => {
     const full = path.join(ROOT, p);
@@ -80,7 +82,7 @@ if (run.includes('ui') && process.env.VSIX) {
     if (!st.isDirectory()) return st.mtimeMs;
     return Math.max(0, ...fs.readdirSync(full).map((f) => newest(path.join(p, f))));
   };
-  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js', 'package.json', '.vscodeignore', 'snippets', 'media', 'schemas', 'docs/rules', 'README.md'];
+  const inputs = ['dist/extension.js', 'dist/server.js', 'dist/analysis-worker.js', 'dist/web/extension.js', 'dist/web/server.js', 'package.json', '.vscodeignore', 'snippets', 'media', 'schemas', 'docs/rules', 'README.md'];
   const stale = !fs.existsSync(vsix) || Math.max(...inputs.map(newest)) > fs.statSync(vsix).mtimeMs;
   if (stale) { log('npm run package (mlsd.vsix is stale)'); sh('npm', ['run', 'package', '--silent']); }
   log(`mlsd.vsix: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);

@@ -292,4 +292,8 @@ test("the editor's default designDocGlobs (package.json) are the ones the CLI an
   assert.ok(isDeclaredDesignDoc('/w/search.mlsd.md', '/w'));
   assert.ok(!isDeclaredDesignDoc('/w/README.md', '/w'));
   assert.ok(!isDeclaredDesignDoc('/w/specs/a.md', '/w', []), 'an empty list declares nothing');
+  // The language server (both hosts) matches through the same module, not a glob list of its own.
+  const core = readFileSync(join(repoRoot, 'server', 'src', 'lsp', 'server-core.ts'), 'utf8');
+  assert.ok(importsOf(join(repoRoot, 'server', 'src', 'lsp', 'server-core.ts')).some((i) => i.target?.replace(/\.ts$/, '') === 'server/src/host/design-doc-glob-match'));
+  assert.doesNotMatch(core, /picomatch|\*\*\/design-docs/);
 });

@@ -2,7 +2,6 @@
  * "MLSD: New Design Doc": pick a template (from the server), give a title, choose a path in the
  * templates folder; never overwrites; inserts the template as a snippet so the writer tabs through it.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TemplateInfo } from '../../../server/src/protocol';
 import { settings } from '../config';
@@ -77,13 +76,15 @@ export class NewDesignDocCommand {
     if (given === 'untitled') return 'untitled';
     if (given instanceof vscode.Uri) return given;
     if (typeof given === 'string') {
-      if (path.isAbsolute(given)) return vscode.Uri.file(given);
-      return root ? vscode.Uri.joinPath(root, given) : vscode.Uri.file(path.resolve(given));
+      // No node:path here: the web extension runs this too.
+      if (/^(\/|[a-z]:[\\/])/i.test(given) || !root) return vscode.Uri.file(given);
+      return vscode.Uri.joinPath(root, given);
     }
     if (!root) return 'untitled';
     const folder = vscode.Uri.joinPath(root, settings.templatesFolder(root));
     const proposal = await freeName(folder, slugify(title));
-    const relative = (u: vscode.Uri) => path.posix.relative(root.path, u.path);
+    // The proposals are inside the workspace folder: what follows its path.
+    const relative = (u: vscode.Uri) => (u.path.startsWith(`${root.path.replace(/\/$/, '')}/`) ? u.path.slice(root.path.replace(/\/$/, '').length + 1) : u.path);
     const answer = await vscode.window.showInputBox({
       title: 'MLSD: New Design Doc', prompt: 'File to create (relative to the workspace folder)',
       value: relative(proposal), valueSelection: [relative(folder).length + 1, relative(proposal).length - 3],

@@ -2,7 +2,6 @@
  * The case-study webview page. The case study's HTML was rendered and sanitised by the server;
  * the page adds a strict CSP so that, whatever slipped through, only our own nonce'd script runs.
  */
-import { randomBytes } from 'node:crypto';
 import type { CaseStudyResult } from '../../../server/src/protocol';
 
 export interface PageResources {
@@ -11,7 +10,11 @@ export interface PageResources {
   styleUri: string;
 }
 
-export function makeNonce(): string { return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, ''); }
+/** 24 random letters and digits (Web Crypto: the same in Node and in the web extension). */
+export function makeNonce(): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(24)), (b) => alphabet[b % alphabet.length]).join('');
+}
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c] as string));

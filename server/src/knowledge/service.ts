@@ -3,7 +3,7 @@
  * the practice plan), bundled separately as dist/knowledge.js and loaded on first use, so the
  * server's start does not pay for the Markdown→HTML pipeline and YAML parsing.
  */
-import { caseStudies, findCaseStudy } from './case-studies';
+import { caseStudies, caseStudyIds, findCaseStudy } from './case-studies';
 import { findTemplate, renderTemplate, templates } from './templates';
 import { renderMarkdown } from './render';
 import { practice } from './practice';
@@ -42,6 +42,16 @@ export function caseStudyHtml(id: string): CaseStudyResult | undefined {
   }
   return r;
 }
+
+export interface CaseStudySource { id: string; title: string; problem: string; summary: string; markdown: string }
+
+/** A case study's own Markdown (for a language model, which reads Markdown better than HTML). */
+export function caseStudySource(id: string): CaseStudySource | undefined {
+  const cs = findCaseStudy(id);
+  return cs ? { id: cs.id, title: cs.title, problem: cs.problem, summary: cs.summary, markdown: cs.markdown } : undefined;
+}
+
+export { caseStudyIds };
 
 export function practicePlan(): PracticePlanResult {
   return {

@@ -1,11 +1,9 @@
 /** Core values → LSP values. The only place that knows both shapes. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import * as path from 'node:path';
 import type { ConfigProblem } from '../core/config';
 import type { Finding, Severity } from '../core/types';
 import type { AnalysisSummary } from '../host/summary';
 import type { DocumentModelResult } from '../protocol';
-import { ruleDocUrl } from '../host/rule-docs';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,17 +24,23 @@ export function toConfigProblemDiagnostic(file: string, p: ConfigProblem): Diagn
     severity: DiagnosticSeverity.Error,
     source: 'mlsd',
     code: 'invalid-config',
-    message: `${path.basename(file)}: ${p.message}. mlsd uses its defaults for this part.`,
+    message: `${baseName(file)}: ${p.message}. mlsd uses its defaults for this part.`,
   };
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/** The last segment of a path or URI (no node:path: this runs in the web worker too). */
+function baseName(file: string): string {
+  return decodeURIComponent(file.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? file);
+}
+
+/** `ruleUrl`: where the rule's page is (a file beside the Node bundle; in the web, inside the extension). */
+export function toDiagnostic(f: Finding, ruleUrl: (ruleId: string) => string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, fixes: f.fixes, facts: f.data };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    codeDescription: { href: ruleUrl(f.ruleId) },
     source: 'mlsd',
     message: f.message,
     data,

@@ -1,390 +1,48 @@
 /**
- * The mlsd language server: a thin adapter. It keeps per-document state, asks the analysis host
- * (a worker thread with a time limit) for results, and converts them to LSP. No analysis here.
+ * The mlsd language server in Node: the LSP logic of server-core.ts with the analysis in a worker
+ * thread (a time limit stops a pathological document), config files read from disk, and the
+ * workspace features (Lint Workspace, Design Docs view, review report: node/workspace.ts).
  * Transport is picked from the command line by vscode-languageserver: --stdio, --node-ipc, --socket.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type InitializeParams, type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from '../host/analysis-host';
-import type { AnalysisSummary } from '../host/summary';
-import { insertStepEdit } from '../core/fixes';
-import type { DesignDoc, Framework } from '../core/types';
-import { frameworkOf as frameworkOfText } from '../host/frameworks';
-import { InsertStepCommand, Notifications, Requests } from '../protocol';
-import { handle, notify } from './wire';
-import { toConfigProblemDiagnostic, toDiagnostic, toDocumentModel } from './convert';
-import { isDeclaredDesignDoc } from '../host/design-doc-globs';
-import { ConfigFiles, DEFAULT_DEBOUNCE_MS, effectiveConfig, uriToPath, type EditorSettings, type Effective } from './settings';
-import { Scheduler } from './scheduler';
-import { codeActions } from './features/code-actions';
-import { documentSymbols, foldingRanges } from './features/symbols';
-import { hover } from './features/hover';
-import { completions } from './features/completion';
-import { registerKnowledgeRequests, warmUpKnowledge } from './features/knowledge-requests';
-import { positionParam, uriParam } from './params';
+import { ruleDocUrl } from '../host/rule-docs';
 import { IdleSweep } from './idle-sweep';
-import { readRegularFile } from '../host/bounded-read';
-import { decodeText } from '../host/read-text';
-import { MARKDOWN, WorkspaceFiles, type ExcludeSetting } from './workspace/find-files';
-import { WorkspaceLint, type Analysed } from './workspace/workspace-lint';
-import { reviewReport } from './features/review-report';
+import { knowledge, warmUpKnowledge } from './node/knowledge-loader';
+import { nodeWorkspace } from './node/workspace';
+import { globPath } from '../host/design-doc-globs';
+import type { ServerPlatform } from './platform';
+import { startServer } from './server-core';
+import { ConfigFiles, effectiveConfig, uriToPath } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 // MLSD_ANALYSIS_TIMEOUT_MS: the analysis time limit (tests set it tiny to force the fallback).
 const host = new AnalysisHost(path.join(__dirname, 'analysis-worker.js'), Number(process.env.MLSD_ANALYSIS_TIMEOUT_MS) || 8000);
 // Framework files are schema-checked in the worker: ajv's compile would block this thread.
 const configFiles = new ConfigFiles((text) => host.validateFramework(text));
 const sweep = new IdleSweep();
-const scheduler = new Scheduler({
-  analyse: (uri) => void analyseNow(uri),
-  versionOf: (uri) => documents.get(uri)?.version,
-});
 
-interface DocState {
-  summary?: AnalysisSummary;
-  /** Version the summary was computed for. */
-  version?: number;
-  lintable: boolean;
-  /** Settings of the newest analysis (its debounce paces the next change). */
-  effective?: Effective;
-}
-
-const states = new Map<string, DocState>();
-const settingsCache = new Map<string, Promise<EditorSettings | undefined>>();
-const publishedConfigProblems = new Set<string>();
-const shownSettingsWarnings = new Set<string>();
-let workspaceRoots: string[] = [];
-let canReadConfiguration = false;
-let hasWorkspaceFolderEvents = false;
-/** Restricted Mode (the client says the workspace is not trusted): framework files are not read. */
-let restricted = false;
-
-const workspaceFiles = new WorkspaceFiles(async (root): Promise<ExcludeSetting> => {
-  if (!canReadConfiguration) return undefined;
-  const v: unknown = await connection.workspace.getConfiguration({ scopeUri: pathToFileURL(root).href, section: 'files.exclude' }).catch(() => undefined);
-  return v && typeof v === 'object' ? (v as ExcludeSetting) : undefined;
-});
-const workspace = new WorkspaceLint(workspaceFiles, {
-  roots: () => workspaceRoots,
-  analyseFile: analyseClosedFile,
-  open: (file) => {
-    const doc = documents.all().find((d) => uriToPath(d.uri) === file);
-    if (!doc) return undefined;
-    const s = states.get(doc.uri);
-    return { uri: doc.uri, analysed: s?.summary && s.effective ? { summary: s.summary, lintable: s.lintable, frameworkText: s.effective.frameworkText } : undefined };
-  },
-  publish: (uri, summary) => void connection.sendDiagnostics({ uri, diagnostics: summary ? summary.findings.map(toDiagnostic) : [] }),
-  progress: (done, total) => void notify(connection, Notifications.workspaceProgress, { done, total }),
-  changed: () => void notify(connection, Notifications.workspaceDocsChanged, {}),
-});
-
-/** A closed file analysed from disk, with the settings and `.mlsd.json` it would have open. */
-async function analyseClosedFile(file: string, uri: string): Promise<Analysed | undefined> {
-  const effective = await effectiveConfig(uri, await settingsFor(uri), configFiles, workspaceRoots, { restricted });
-  publishConfigProblems(effective);
-  if (!effective.enable) return undefined;
-  let text: string;
-  try { text = decodeText(await readRegularFile(file)); } catch { return undefined; }
-  const result = await host.analyzeOrFallback({ text, config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) });
-  if (!result.summary) return undefined;
-  return { summary: result.summary, lintable: isLintable(uri, result.summary, effective), frameworkText: effective.frameworkText };
-}
-
-/** Settings, config files or folders changed: an index already built is brought up to date in the background. */
-function rescanWorkspace(): void {
-  if (workspace.indexed) void workspace.run(false, { isCancellationRequested: false });
-}
-
-function state(uri: string): DocState {
-  let s = states.get(uri);
-  if (!s) states.set(uri, (s = { lintable: false }));
-  return s;
-}
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  canReadConfiguration = params.capabilities.workspace?.configuration === true;
-  hasWorkspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
-  const init = params.initializationOptions as { restricted?: unknown } | null | undefined;
-  restricted = init?.restricted === true;
-  workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-  if (!workspaceRoots.length && params.rootUri) {
-    const root = uriToPath(params.rootUri);
-    if (root) workspaceRoots = [root];
-  }
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: ['#'] },
-      executeCommandProvider: { commands: [InsertStepCommand] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'mlsd', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  host.warmUp();
-  warmUpKnowledge();
-  if (canReadConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
-  // Only a client that declared workspaceFolders sends these events (the getter throws otherwise).
-  if (!hasWorkspaceFolderEvents) return;
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
-    workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
-    reanalyseAll();
-    rescanWorkspace();
-  });
-});
-
-function settingsFor(uri: string): Promise<EditorSettings | undefined> {
-  if (!canReadConfiguration) return Promise.resolve(undefined);
-  let p = settingsCache.get(uri);
-  if (!p) {
-    p = connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlsd' }).then(
-      (v) => (v && typeof v === 'object' ? (v as EditorSettings) : undefined),
-      () => undefined,
-    );
-    // Cached for open documents only: a closed one must leave nothing behind.
-    if (documents.get(uri)) settingsCache.set(uri, p);
-  }
-  return p;
-}
-
-function reanalyseAll(): void {
-  for (const doc of documents.all()) void analyseNow(doc.uri);
-}
-
-connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
-  configFiles.invalidate();
-  reanalyseAll();
-  rescanWorkspace();
-});
-
-// The client watches `.mlsd.json` (config: everything is read again) and Markdown files (the workspace lint's files).
-connection.onDidChangeWatchedFiles((params) => {
-  const changes = Array.isArray(params?.changes) ? params.changes : [];
-  const docs = changes.map((c) => ({ file: uriToPath(c.uri), deleted: c.type === 3 })).filter((c) => c.file && MARKDOWN.test(c.file));
-  if (docs.length < changes.length || !changes.length) {
-    configFiles.invalidate();
-    workspaceFiles.invalidate();
-    reanalyseAll();
-    rescanWorkspace();
-  }
-  for (const d of docs) void workspace.fileChanged(d.file!, d.deleted);
-});
-
-// TextDocuments fires onDidChangeContent for the open too: the scheduler analyses that one at once,
-// later ones after the document's debounce (mlsd.debounceMs, from its effective settings).
-documents.onDidChangeContent((e) => {
-  const uri = e.document.uri;
-  scheduler.changed(uri, state(uri).effective?.debounceMs ?? DEFAULT_DEBOUNCE_MS);
-});
-
-documents.onDidOpen((e) => workspace.opened(e.document.uri, uriToPath(e.document.uri)));
-
-documents.onDidClose((e) => {
-  scheduler.closed(e.document.uri);
-  states.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
-  host.forget(e.document.uri);
-  // A file in the workspace lint gets its on-disk diagnostics back rather than none.
-  if (!workspace.closed(e.document.uri, uriToPath(e.document.uri))) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  sweep.closed();
-});
-
-/** The document is still open, in the same open session as `s` (not closed, nor closed and reopened). */
-function stillOpen(uri: string, s: DocState): boolean {
-  return states.get(uri) === s && documents.get(uri) !== undefined;
-}
-
-async function analyseNow(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const s = state(uri);
-  scheduler.starting(uri);
-  const version = doc.version;
-  // Settings and config files arrive asynchronously; the document may be closed meanwhile, and a
-  // closed document must never be analysed (its caches would be kept for good).
-  const settings = await settingsFor(uri);
-  if (!stillOpen(uri, s)) return;
-  const effective = await effectiveConfig(uri, settings, configFiles, workspaceRoots, { restricted });
-  if (!stillOpen(uri, s)) return;
-  s.effective = effective;
-  publishConfigProblems(effective);
-  if (!effective.enable) {
-    s.summary = undefined;
-    s.version = version;
-    s.lintable = false;
-    void connection.sendDiagnostics({ uri, version, diagnostics: [] });
-    return scheduler.published(uri, version);
-  }
-  const request = { key: uri, text: doc.getText(), config: effective.config, frameworkText: effective.frameworkText, asDesignDoc: matchesDesignDocGlobs(uri, effective) };
-  // Over the time budget (or a worker failure) the host keeps the last good result and says why.
-  const result = await host.analyzeOrFallback(request, s.summary);
-  if (result.superseded || !result.summary) return;
-  if (!stillOpen(uri, s)) {
-    if (!states.has(uri)) host.forget(uri); // closed while it ran: drop what was kept for it
-    return;
-  }
-  if (documents.get(uri)?.version !== version) return; // a newer analysis is on its way
-  s.summary = result.summary;
-  s.version = version;
-  s.lintable = isLintable(uri, s.summary, effective);
-  void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map(toDiagnostic) : [] });
-  void notify(connection, Notifications.modelChanged, { uri, version });
-  if (workspace.has(uriToPath(uri))) void notify(connection, Notifications.workspaceDocsChanged, {});
-  scheduler.published(uri, version);
-}
-
-function isLintable(uri: string, summary: AnalysisSummary, effective: Effective): boolean {
-  return summary.doc.isDesignDoc || effective.config.lintMode === 'allMarkdown' || matchesDesignDocGlobs(uri, effective);
-}
-
-/** The user says this file is a design doc (`mlsd.designDocGlobs`), whatever it looks like. */
-function matchesDesignDocGlobs(uri: string, effective: Effective): boolean {
-  const file = uriToPath(uri);
-  return !!file && isDeclaredDesignDoc(file, effective.root, effective.config.designDocGlobs);
-}
-
-/** Config and framework problems are shown on the file that has them; cleared when fixed. */
-function publishConfigProblems(effective: Effective): void {
-  for (const [file, problems] of effective.problems) {
-    if (file === 'settings') {
-      // Said once per distinct problem, not on every keystroke.
-      const message = `mlsd: ${problems.map((p) => p.message).join('; ')}`;
-      if (problems.length && !shownSettingsWarnings.has(message)) {
-        shownSettingsWarnings.add(message);
-        void connection.window.showWarningMessage(message);
-      }
-      continue;
-    }
-    const uri = pathToFileURL(file).href;
-    if (!problems.length && !publishedConfigProblems.has(uri)) continue;
-    if (problems.length) publishedConfigProblems.add(uri);
-    else publishedConfigProblems.delete(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigProblemDiagnostic(file, p)) });
-  }
-}
-
-/** The newest analysis of a document, waiting for one in flight (or starting it) if needed. */
-async function fresh(uri: string | undefined): Promise<DocState | undefined> {
-  if (uri === undefined) return undefined;
-  const doc = documents.get(uri);
-  if (!doc) return undefined;
-  await scheduler.fresh(uri);
-  return states.get(uri);
-}
-
-/** The framework the document was last analysed with (validated in the worker; see host/frameworks.ts). */
-function frameworkOf(s: DocState | undefined): Framework {
-  return frameworkOfText(s?.effective?.frameworkText);
-}
-
-// Every handler accepts malformed params (null, none, missing fields) and answers "nothing" rather than
-// an error. They are registered by method name: vscode-languageserver's typed helpers (onFoldingRanges…)
-// read params.workDoneToken before our code runs, and fail on null params with an internal error.
-type Params = any; // checked field by field in each handler
-
-connection.onRequest('textDocument/codeAction', (params: Params) => (uriParam(params) && Array.isArray(params?.context?.diagnostics) ? codeActions(params) : []));
-
-connection.onRequest('textDocument/documentSymbol', async (params: Params) => {
-  const s = await fresh(uriParam(params));
-  return s?.summary ? documentSymbols(s.summary.doc) : [];
-});
-
-connection.onRequest('textDocument/foldingRange', async (params: Params) => {
-  const s = await fresh(uriParam(params));
-  return s?.summary ? foldingRanges(s.summary.doc) : [];
-});
-
-connection.onRequest('textDocument/hover', (params: Params) => {
-  const uri = uriParam(params);
-  const position = positionParam(params);
-  const doc = uri === undefined ? undefined : documents.get(uri);
-  if (!doc || !position) return null;
-  const line = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const s = states.get(doc.uri);
-  return hover(line, position, s?.summary?.doc, frameworkOf(s));
-});
-
-connection.onRequest('textDocument/completion', (params: Params) => {
-  const uri = uriParam(params);
-  const position = positionParam(params);
-  const doc = uri === undefined ? undefined : documents.get(uri);
-  if (!doc || !position) return [];
-  const line = doc.getText({ start: { line: position.line, character: 0 }, end: position });
-  const s = states.get(doc.uri);
-  return completions(line, position, s?.summary?.doc, frameworkOf(s));
-});
-
-handle(connection, Requests.documentModel, async (p) => {
-  const uri = typeof p?.uri === 'string' ? p.uri : undefined;
-  const s = await fresh(uri);
-  const doc = uri === undefined ? undefined : documents.get(uri);
-  if (!s?.summary || !doc || uri === undefined) return null;
-  return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
-});
-
-handle(connection, Requests.stepAt, (p) => {
-  const s = typeof p?.uri === 'string' ? states.get(p.uri) : undefined;
-  const line = typeof p?.line === 'number' ? p.line : -1;
-  const step = s?.summary?.doc.steps.find((st) => st.sections.some((r) => r.start.line <= line && line <= r.end.line));
-  return { stepId: step?.id ?? null };
-});
-
-connection.onRequest('workspace/executeCommand', async (params: Params) => {
-  if (params?.command !== InsertStepCommand) return null;
-  const [uri, stepId] = (Array.isArray(params.arguments) ? params.arguments : []) as [unknown, unknown];
-  if (typeof uri !== 'string' || typeof stepId !== 'string') return null;
-  const s = await fresh(uri);
-  const doc = documents.get(uri);
-  if (!s?.summary || !doc) return null;
-  const model = { ...s.summary.doc, blocks: [], directives: [] } as DesignDoc;
-  // Only a step with no section of its own: missing, or touched only in passing under other steps.
-  const target = model.steps.find((st) => st.id === stepId);
-  if (!target || target.sections.length > 0) return null;
-  const edit = insertStepEdit(model, doc.getText().split(/\r\n|\r|\n/), frameworkOf(s), stepId);
-  if (!edit) return null;
-  const applied = await connection.workspace.applyEdit({ label: 'Insert step', edit: { changes: { [uri]: [edit] } } });
-  return applied.applied;
-});
-
-handle(connection, Requests.lintWorkspace, (p, token) => workspace.run(p?.publishDiagnostics !== false, token));
-
-handle(connection, Requests.workspaceDocs, () => ({ indexed: workspace.indexed, docs: workspace.docs() }));
-
-handle(connection, Requests.reviewReport, async (p) => {
-  const options = { theme: p?.theme === 'editor' ? 'editor' as const : undefined, linkCommand: typeof p?.linkCommand === 'string' ? p.linkCommand : undefined };
-  if (typeof p?.uri === 'string') {
-    const uri = p.uri;
+const node: ServerPlatform = {
+  analysis: host,
+  root: uriToPath,
+  effectiveConfig: (uri, settings, roots, options) => effectiveConfig(uri, settings, configFiles, roots, options),
+  invalidateConfig: () => configFiles.invalidate(),
+  globPath: (uri, root) => {
     const file = uriToPath(uri);
-    const s = await fresh(uri);
-    const analysed = s?.summary ? { summary: s.summary, frameworkText: s.effective?.frameworkText }
-      : file ? await analyseClosedFile(file, uri) : undefined;
-    if (!analysed) return null;
-    const name = file ?? uri;
-    return reviewReport([{ file: name, ...analysed }], file ? path.dirname(file) : process.cwd(), options);
-  }
-  if (!workspace.indexed) await workspace.run(false, { isCancellationRequested: false });
-  const docs = workspace.analysed().map(({ file, analysed: a }) => ({ file, summary: a.summary, frameworkText: a.frameworkText }));
-  return reviewReport(docs, workspaceRoots[0] ?? process.cwd(), options);
-});
+    return file ? globPath(file, root) : undefined;
+  },
+  problemUri: (file) => pathToFileURL(file).href,
+  displayName: (uri) => uriToPath(uri) ?? uri,
+  ruleDocUrl,
+  knowledge,
+  warmUpKnowledge,
+  closed: () => sweep.closed(),
+  workspace: nodeWorkspace,
+};
 
-registerKnowledgeRequests(connection);
+startServer(connection, node);
 
 process.on('uncaughtException', (err) => connection.console.error(`mlsd: unexpected error: ${err?.stack ?? err}`));
 process.on('unhandledRejection', (err) => connection.console.error(`mlsd: unexpected rejection: ${String(err)}`));
-
-documents.listen(connection);
-connection.listen();

@@ -5,41 +5,18 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkConfig, mergeConfigs, type ConfigProblem, type MlsdConfig } from '../core/config';
+import { mergeConfigs, type ConfigProblem } from '../core/config';
+import { debounceOf, DEFAULT_DEBOUNCE_MS, settingsToConfig, type EditorSettings, type Effective, type EffectiveOptions } from './effective';
 import { ConfigFiles } from '../host/config-files';
 
 export { ConfigFiles };
 
-export interface EditorSettings {
-  enable?: boolean;
-  debounceMs?: number;
-  rules?: Record<string, string>;
-  lintMode?: string;
-  designDocGlobs?: string[];
-  framework?: string;
-}
-
-export interface Effective {
-  config: MlsdConfig;
-  frameworkText?: string;
-  /** Problems per file path (config files and framework files). */
-  problems: Map<string, ConfigProblem[]>;
-  enable: boolean;
-  debounceMs: number;
-  /** Folder globs are relative to (workspace folder, else the config file's folder). */
-  root?: string;
-}
-
-export const DEFAULT_DEBOUNCE_MS = 200;
+export type { EditorSettings, Effective, EffectiveOptions };
+export { DEFAULT_DEBOUNCE_MS };
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try { return fileURLToPath(uri); } catch { return undefined; }
-}
-
-export interface EffectiveOptions {
-  /** Restricted Mode (an untrusted workspace): framework files are not read; the built-in steps are used. */
-  restricted?: boolean;
 }
 
 /** Files are read asynchronously (bounded, regular files only), so the server's main thread never waits on them. */
@@ -69,18 +46,7 @@ export async function effectiveConfig(
     frameworkText,
     problems,
     enable: settings?.enable !== false,
-    debounceMs: typeof settings?.debounceMs === 'number' && settings.debounceMs >= 0 ? settings.debounceMs : DEFAULT_DEBOUNCE_MS,
+    debounceMs: debounceOf(settings),
     root: root ?? (file ? path.dirname(file.path) : undefined),
   };
-}
-
-function settingsToConfig(settings: EditorSettings | undefined) {
-  if (!settings) return { config: {} as MlsdConfig, problems: [] as ConfigProblem[] };
-  const raw: Record<string, unknown> = {};
-  if (settings.rules && typeof settings.rules === 'object' && Object.keys(settings.rules).length) raw.rules = settings.rules;
-  if (settings.lintMode) raw.lintMode = settings.lintMode;
-  if (Array.isArray(settings.designDocGlobs)) raw.designDocGlobs = settings.designDocGlobs;
-  if (typeof settings.framework === 'string' && settings.framework.trim()) raw.framework = settings.framework;
-  const { config, problems } = checkConfig(raw);
-  return { config, problems: problems.map((p) => ({ message: `setting mlsd.${p.message}` })) };
 }

@@ -6,12 +6,12 @@
  */
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { splitLines } from '../core/text';
 import { caseStudyIds, findCaseStudy, type CaseStudy } from '../knowledge/case-studies';
 import { defaultFramework } from '../knowledge/framework';
 import type { DocAnalyzer } from './analysis';
 import { guarded, ok, ToolInputError } from './result';
 import { caseStudyUri } from './rule-pages';
+import { stepSections as sectionsOf } from '../review/case-study-sections';
 
 const stepIds = () => defaultFramework.steps.map((s) => s.id);
 
@@ -44,12 +44,7 @@ async function stepSections(cs: CaseStudy, analyzer: DocAnalyzer): Promise<Map<s
   let found = sectionsCache.get(cs.id);
   if (!found) {
     const { doc } = await analyzer.analyseBundled(cs.markdown);
-    const lines = splitLines(cs.markdown);
-    found = new Map();
-    for (const step of doc.steps) {
-      const parts = step.sections.map((r) => lines.slice(r.start.line, r.end.line + 1).join('\n').trimEnd());
-      if (parts.length) found.set(step.id, parts.join('\n\n'));
-    }
+    found = sectionsOf(cs.markdown, doc);
     sectionsCache.set(cs.id, found);
   }
   return found;

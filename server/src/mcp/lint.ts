@@ -1,16 +1,11 @@
 /**
  * The `lint` tool: a design doc → what kind of file mlsd took it for, each step's status with the
  * headings it was read from, and the findings with the reviewer's question behind each one. The
- * analysis is the CLI's (see analysis.ts); this file only shapes the answer.
+ * analysis is the CLI's (see analysis.ts); review/review.ts shapes the answer (the editor's language-model tool gives the same).
  */
-import * as path from 'node:path';
 import { z } from 'zod';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { StepModel } from '../core/types';
-import { toReportFinding } from '../cli/report';
-import { frameworkOf } from '../host/frameworks';
-import { reviewerQuestion } from '../report/questions';
-import { STATUS_SYMBOL } from '../report/status-labels';
+import { renderReview, toReview } from '../review/review';
 import type { Analysed, DocAnalyzer } from './analysis';
 import { guarded, ok } from './result';
 
@@ -23,7 +18,6 @@ export const lintInput = {
 };
 
 const STEP_STATUSES = ['covered', 'thin', 'not started', 'missing'] as const;
-type McpStepStatus = (typeof STEP_STATUSES)[number];
 
 export const lintOutput = {
   file: z.string().optional(),
@@ -54,61 +48,12 @@ export const lintOutput = {
 
 type LintResult = z.infer<z.ZodObject<typeof lintOutput>>;
 
-function statusOf(s: StepModel): McpStepStatus {
-  return s.notStarted ? 'not started' : s.status;
-}
-
 export function toLintResult(a: Analysed): LintResult {
-  const { doc, findings, suggestedCaseStudy } = a.summary;
-  const framework = frameworkOf(a.frameworkText);
-  return {
-    ...(a.file ? { file: a.file } : {}),
-    kind: { isDesignDoc: doc.isDesignDoc, kind: doc.kind, reason: doc.kindReason },
-    steps: doc.steps.map((s) => ({
-      id: s.id,
-      title: s.title,
-      status: statusOf(s),
-      ...(s.inPassing ? { inPassing: true } : {}),
-      headings: s.headings.map((h) => ({ text: h.text, line: h.range.start.line + 1 })),
-    })),
-    findings: findings.map((f) => {
-      const r = toReportFinding(f);
-      const stepId = typeof r.data.step === 'string' ? r.data.step : undefined;
-      const fwStep = stepId ? framework.steps.find((s) => s.id === stepId) : undefined;
-      const question = fwStep ? reviewerQuestion(fwStep, { message: r.message, data: r.data }) : undefined;
-      return {
-        rule: r.ruleId, severity: r.severity, message: r.message,
-        line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
-        ...(stepId ? { step: stepId } : {}),
-        ...(question ? { question } : {}),
-      };
-    }),
-    configProblems: a.configProblems,
-    ...((doc.caseStudy ?? suggestedCaseStudy) ? { suggestedCaseStudy: doc.caseStudy ?? suggestedCaseStudy } : {}),
-    complete: !a.fellBack,
-  };
+  return toReview(a);
 }
-
-const SYMBOL: Record<McpStepStatus, string> = { ...STATUS_SYMBOL, 'not started': '○' };
 
 export function renderLint(r: LintResult): string {
-  const name = r.file ? path.basename(r.file) : 'The doc';
-  const what = r.kind.kind === 'template' ? 'a design-doc template (structural checks only)' : r.kind.isDesignDoc ? 'a design doc' : `not a design doc (${r.kind.kind})`;
-  const out = [`${name} is ${what}: ${r.kind.reason}.`];
-  if (!r.complete) out.push('The analysis did not finish; the result below is partial.');
-  out.push('', 'Steps:');
-  for (const s of r.steps) {
-    const where = s.headings.length ? ` — ${s.headings.map((h) => `"${h.text}" (line ${h.line})`).join(', ')}` : '';
-    out.push(`  ${SYMBOL[s.status]} ${s.title}: ${s.status}${s.inPassing ? ' (in passing)' : ''}${where}`);
-  }
-  out.push('', r.findings.length ? `Findings (${r.findings.length}):` : 'No findings.');
-  for (const f of r.findings) {
-    out.push(`  line ${f.line}: ${f.severity} ${f.rule} — ${f.message}`);
-    if (f.question) out.push(`    Reviewer question: ${f.question}`);
-  }
-  if (r.configProblems.length) out.push('', 'Config problems:', ...r.configProblems.map((p) => `  ${p}`));
-  if (r.suggestedCaseStudy) out.push('', `Closest case study: ${r.suggestedCaseStudy} (case_study tool).`);
-  return out.join('\n');
+  return renderReview(r, 'case_study tool');
 }
 
 export function lintTool(analyzer: DocAnalyzer) {

@@ -1,5 +1,6 @@
 // Bundles the extension-host suites (TypeScript) to .test-artifacts/exthost-out/: index.js + suite.js
-// (the trusted run) and index-restricted.js + restricted.js (Restricted Mode). `vscode` and `mocha`
+// (the trusted run), index-restricted.js + restricted.js (Restricted Mode) and index-no-lm.js + no-lm.js
+// (an editor without the language-model API). `vscode` and `mocha`
 // stay external: the extension host provides the first, node_modules the second.
 import * as esbuild from 'esbuild';
 import path from 'node:path';
@@ -14,6 +15,7 @@ export async function buildExthostSuite() {
     entryPoints: {
       index: src('index.ts'), suite: src('suite.ts'),
       'index-restricted': src('index-restricted.ts'), restricted: src('restricted/restricted.test.ts'),
+      'index-no-lm': src('index-no-lm.ts'), 'no-lm': src('no-lm/no-lm.test.ts'),
     },
     outdir: OUT, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
@@ -22,5 +24,6 @@ export async function buildExthostSuite() {
 }
 
 export const restrictedEntry = path.join(OUT, 'index-restricted.js');
+export const noLanguageModelEntry = path.join(OUT, 'index-no-lm.js');
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await buildExthostSuite());

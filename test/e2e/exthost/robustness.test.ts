@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { State } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { api, fixture, open, waitFor, withCode } from './helpers';
 
 suite('robustness', () => {
@@ -48,11 +48,12 @@ suite('robustness', () => {
     const a = await api();
     const uri = fixture('design-docs/podcast-recs.md');
     const editor = await open(uri);
-    const before = a.client.serverProcess;
+    const node = a.client as LanguageClient; // the Node host: the server is a process
+    const before = node.serverProcess;
     assert.ok(before?.pid, 'the server runs in its own process');
     process.kill(before.pid, 'SIGKILL');
     const after = await waitFor('a new server process', () => {
-      const p = a.client.serverProcess;
+      const p = node.serverProcess;
       return a.client.state === State.Running && p?.pid && p.pid !== before.pid && p;
     }, 30_000);
     assert.notStrictEqual(after.pid, before.pid);

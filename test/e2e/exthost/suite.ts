@@ -10,3 +10,4 @@ import './practice.test';
 import './reload.test';
 import './robustness.test';
 import './workspace.test';
+import './languageModelTools.test';

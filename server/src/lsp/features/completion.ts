@@ -2,7 +2,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
-import { knowledge } from './knowledge-requests';
+import type { KnowledgeService } from '../platform';
 import { markdownText } from './markdown-text';
 
 /** A heading that starts with its number: "1. Requirements", "2) Framing". */
@@ -39,7 +39,7 @@ function headingItems(heading: RegExpExecArray, position: Position, doc: DocSumm
   });
 }
 
-export function completions(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): CompletionItem[] {
+export function completions(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService): CompletionItem[] {
   const before = line.slice(0, position.character);
   const heading = /^(#{1,6})(\s*)(.*)$/.exec(before);
   if (heading) return headingItems(heading, position, doc, framework);

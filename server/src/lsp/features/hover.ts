@@ -2,10 +2,10 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
-import { knowledge } from './knowledge-requests';
+import type { KnowledgeService } from '../platform';
 import { markdownText } from './markdown-text';
 
-export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework): Hover | null {
+export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService): Hover | null {
   const heading = doc?.headings.find((h) => h.range.start.line === position.line && h.depth <= 6);
   if (heading && doc && doc.isDesignDoc) {
     // Which step the heading was taken for, and why — so a user can see the mapping and correct it.

@@ -9,11 +9,12 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { ConfigIgnores } from '../../cli/config-ignores';
+import { MARKDOWN } from './markdown';
 
 /** `files.exclude` as VS Code stores it: glob → true (hidden), false, or a `when` clause. */
 export type ExcludeSetting = Record<string, unknown> | undefined;
 
-export const MARKDOWN = /\.(md|markdown)$/i;
+export { MARKDOWN } from './markdown';
 
 export class WorkspaceFiles {
   private configIgnores = new ConfigIgnores();
