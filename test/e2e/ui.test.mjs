@@ -404,3 +404,49 @@ it('Open Review Report: the workspace report in a webview with the matrix, in th
   await poll('the cursor on a step heading', async () => /^## /.test(lines[(await cursorLine()) - 1] ?? ''));
   await shot('21-report-link-opened');
 });
+
+/** Sets the colour theme in the user settings (the workbench applies a settings change live) and
+ * waits for the workbench to wear it. */
+/** Closing an untitled doc (the practice summary) asks to save it: do not. */
+async function dismissSave() {
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don't Save/ });
+  await dontSave.first().waitFor({ timeout: 1500 }).then(() => dontSave.first().click(), () => {});
+}
+
+/** Switches the workbench between the preferred light and dark themes until it wears `kind`. */
+async function useTheme(kind) {
+  const wearing = () => page.locator(`.monaco-workbench.${kind}`).count().then((n) => n > 0);
+  if (!(await wearing())) await runCommand('Preferences: Toggle between Light/Dark Themes');
+  await poll(`the workbench to turn ${kind}`, wearing);
+}
+
+it('light and dark themes: the tree, the status item, the case-study panel and the practice timer follow the theme (screenshots kept)', async () => {
+  const seen = {};
+  for (const kind of ['vs', 'vs-dark']) {
+    await useTheme(kind);
+    await runCommand('View: Close All Editor Groups');
+    await dismissSave();
+    await openFile('podcast-recs.md');
+    await runCommand('MLSD: Focus Design Steps');
+    await treeRows().first().waitFor();
+    await coverageItem().waitFor();
+    await runCommand('MLSD: Open Case Study Reference');
+    const wv = webview();
+    await wv.locator('body[data-active-step]').waitFor();
+    // The panel takes the editor's colours from the theme variables VS Code hands every webview.
+    const panel = await wv.locator('body').evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, fg: getComputedStyle(b).color }));
+    const treeColour = await treeRows().first().evaluate((r) => getComputedStyle(r).color);
+    seen[kind] = { ...panel, tree: treeColour };
+    await runCommand('View: Focus First Editor Group');
+    await runCommand('MLSD: Start Interview Practice');
+    const timer = status(/\d\/7 .* left · \d\d:\d\d total/);
+    await timer.waitFor();
+    await shot(`20-theme-${kind}`);
+    await runCommand('MLSD: Stop Interview Practice');
+    await poll('the timer is gone', async () => (await timer.count()) === 0);
+  }
+  const lum = (rgb) => { const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  assert.ok(lum(seen.vs.bg) > 128 && lum(seen['vs-dark'].bg) < 128, `panel background light then dark: ${seen.vs.bg} / ${seen['vs-dark'].bg}`);
+  assert.ok(lum(seen.vs.fg) < lum(seen.vs.bg) && lum(seen['vs-dark'].fg) > lum(seen['vs-dark'].bg), 'panel text contrasts with its background in both');
+  assert.notEqual(seen.vs.tree, seen['vs-dark'].tree, 'tree rows change colour with the theme');
+});
