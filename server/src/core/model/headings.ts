@@ -10,6 +10,7 @@
  */
 import type { Framework } from '../types';
 import { lexicon } from '../lexicon';
+import { TextMemo } from '../memo';
 
 const STOPWORDS = new Set(lexicon.headingStopwords);
 
@@ -55,6 +56,9 @@ export interface HeadingMatcher {
 
 const tokenHits = (tok: string, word: string) => (tok.endsWith('*') ? word.startsWith(tok.slice(0, -1)) : word === tok);
 
+const matchMemo = new TextMemo<object, HeadingMatch | undefined>();
+const neutralMemo = new TextMemo<object, boolean>();
+
 export function createHeadingMatcher(framework: Framework): HeadingMatcher {
   const aliases: CompiledAlias[] = [];
   for (const step of framework.steps) {
@@ -87,8 +91,9 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
     return [...ks].sort((a, b) => a - b).map((k) => aliases[k]); // alias order, as a full pass would try them
   };
   const neutral = (framework.neutralHeadings ?? []).map(headingTokens).filter((t) => t.length);
-  const cache = new Map<string, HeadingMatch | undefined>();
-  const neutralCache = new Map<string, boolean>();
+  // Swept by analysis generation (memo.ts), not cleared at a fixed size: a doc with 50,000 headings
+  // asks about each several times, and a cleared cache made every later ask start over.
+  const cacheKey = {};
 
   const matchWords = (words: string[]): HeadingMatch | undefined => {
     if (!words.length || words.length > 14) return undefined;
@@ -123,21 +128,13 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
       return matcher.matchDetail(text)?.stepId;
     },
     matchDetail(text) {
-      if (cache.has(text)) return cache.get(text);
-      const result = matchWords(headingTokens(text));
-      if (cache.size > 5000) cache.clear();
-      cache.set(text, result);
-      return result;
+      return matchMemo.get(cacheKey, text, () => matchWords(headingTokens(text)));
     },
     isNeutral(text) {
-      let v = neutralCache.get(text);
-      if (v === undefined) {
+      return neutralMemo.get(cacheKey, text, () => {
         const words = headingTokens(text);
-        v = neutral.some((n) => n.every((t) => words.some((w) => tokenHits(t, w))) && words.length <= n.length + 2);
-        if (neutralCache.size > 5000) neutralCache.clear();
-        neutralCache.set(text, v);
-      }
-      return v;
+        return neutral.some((n) => n.every((t) => words.some((w) => tokenHits(t, w))) && words.length <= n.length + 2);
+      });
     },
   };
   return matcher;
