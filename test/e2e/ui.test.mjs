@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS, VSIX, installVsix, launchChromium, makeSandbox, poll, removeLater, startCodeServer } from './lib/editor.mjs';
+import { workbench } from './lib/workbench.mjs';
 
 const SHOTS = path.join(ARTIFACTS, 'ui');
 let dirs, cs, browser, page;
@@ -13,44 +14,11 @@ let failed = false;
 const T = {};
 
 const shot = (name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-const quickInput = () => page.locator('.quick-input-widget');
-const status = (re) => page.locator('.statusbar-item', { hasText: re });
+const { quickInput, status, webview, runCommand, openFile, goToLine } = workbench(() => page);
 /** The coverage item: a checklist icon and covered/total, nothing else. */
 const coverageItem = () => page.locator('.statusbar-item:has(.codicon-checklist)');
 const treePane = () => page.locator('.sidebar .pane', { has: page.locator('.pane-header[aria-label^="Design Steps"]') });
 const treeRows = () => treePane().locator('.monaco-list-row');
-const webview = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-
-async function focusWorkbench() {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 12 } }).catch(() => {});
-}
-
-async function runCommand(title) {
-  // The palette closes when something else takes focus (e.g. an editor opening): retry until it holds.
-  await poll(`the command palette to offer "${title}"`, async () => {
-    if (!(await quickInput().locator('input').isVisible())) await page.keyboard.press('F1');
-    await quickInput().locator('input').fill(`>${title}`, { timeout: 2000 });
-    await quickInput().locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 2000 });
-    return true;
-  });
-  await page.keyboard.press('Enter');
-}
-
-async function openFile(name) {
-  await focusWorkbench();
-  await page.keyboard.press('Control+P');
-  await quickInput().locator('input').fill(name);
-  await quickInput().locator('.monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.tab.active', { hasText: name }).waitFor();
-}
-
-async function goToLine(line) {
-  await page.keyboard.press('Control+G');
-  await quickInput().locator('input').fill(`:${line}`);
-  await page.keyboard.press('Enter');
-  await page.locator(`.editor-group-container.active .monaco-editor .line-numbers.active-line-number`, { hasText: new RegExp(`^${line}$`) }).first().waitFor();
-}
 
 const fixtureLine = (rel, re) => fs.readFileSync(path.join(dirs.ws, rel), 'utf8').split('\n').findIndex((l) => re.test(l)) + 1;
 
