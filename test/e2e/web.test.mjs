@@ -87,6 +87,19 @@ it('the Design Steps view lists the seven steps', async () => {
   await shot('02-design-steps');
 });
 
+it('the desktop-only workspace features are not offered: no Design Docs view, no review report in the palette', async () => {
+  // The MLSD container is open (Design Steps shows), so a Design Docs pane would be beside it.
+  await treeRows().first().waitFor();
+  assert.equal(await page.locator('.sidebar .pane-header[aria-label^="Design Docs"]').count(), 0, 'no Design Docs pane');
+  // Of the two commands named "MLSD: Open …", only the case study is offered; the report is not.
+  await page.keyboard.press('F1');
+  await quickInput().locator('input').fill('>MLSD: Open');
+  await quickInput().locator('.monaco-list-row', { hasText: 'MLSD: Open Case Study Reference' }).first().waitFor();
+  const rows = (await quickInput().locator('.monaco-list-row').allInnerTexts()).join(' | ');
+  assert.ok(!rows.includes('Open Review Report'), `the palette offers the review report: ${rows}`);
+  await page.keyboard.press('Escape');
+});
+
 it('a quick fix is applied: "Disable unfilled-placeholder for this line" on the TODO line', async () => {
   const line = fs.readFileSync(path.join(dirs.ws, 'design-docs/podcast-recs.md'), 'utf8').split('\n').findIndex((l) => /^TODO:/.test(l)) + 1;
   assert.ok(line > 0, 'the fixture has a TODO line');

@@ -62,5 +62,8 @@ function createWebClient(context: vscode.ExtensionContext, output: vscode.LogOut
 }
 
 export function activate(context: vscode.ExtensionContext): MlsdApi {
+  // The workspace features (Lint Workspace, Design Docs, the review report) need the desktop server,
+  // which reads the folder from disk: in the browser they are not offered.
+  void vscode.commands.executeCommand('setContext', 'mlsd.webHost', true);
   return activateWith(context, createWebClient);
 }
