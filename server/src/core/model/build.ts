@@ -550,21 +550,11 @@ function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<str
   };
   if (!doc.segments) record(inRun(doc.blocks), 0);
   else {
-    // The per-chunk answer depends on the framework's questions too (prompts are not answers).
-    const key = chunkKey(away.key, questions);
+    // One key per framework: its questions (prompts are not answers) come from the framework too.
     for (const seg of doc.segments) {
-      record(chunkFact(seg.chunk, key, () => inRun(seg.blocks)), seg.start);
+      record(chunkFact(seg.chunk, away.key, () => inRun(seg.blocks)), seg.start);
       if (found.size === away.topics.length) break;
     }
   }
   return found;
-}
-
-const chunkKeys = new WeakMap<object, WeakMap<Set<string>, object>>();
-function chunkKey(a: object, b: Set<string>): object {
-  let inner = chunkKeys.get(a);
-  if (!inner) chunkKeys.set(a, (inner = new WeakMap()));
-  let key = inner.get(b);
-  if (!key) inner.set(b, (key = {}));
-  return key;
 }

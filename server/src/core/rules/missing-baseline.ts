@@ -1,7 +1,6 @@
 import type { Rule } from './rule';
-import { modelMentions } from './model-choices';
+import { modelMentions, vocabularyFor } from './model-choices';
 import { locateInBlock, proseBlocks } from './helpers';
-import { createVocabulary } from '../phrases';
 import type { ModelFamily } from '../lexicon';
 import { findFirst } from '../phrases';
 import { docMentions } from './task';
@@ -17,7 +16,7 @@ export const missingBaseline: Rule = {
   check(doc, ctx) {
     const mentions = modelMentions(doc, ctx);
     // The model step's choices first; a complex encoder chosen under features or serving counts too.
-    const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex')) ?? firstAnywhere(doc, ctx.lexicon.modelFamilies, 'complex');
+    const complex = mentions.find((m) => m.families.some((f) => f.tier === 'complex')) ?? complexAnywhere(doc, ctx.lexicon.modelFamilies);
     if (!complex) return [];
     // A baseline is a choice of the model step (or named as one, below): TF-IDF features are not one.
     if (mentions.some((m) => m.families.some((f) => f.tier === 'simple'))) return [];
@@ -35,15 +34,13 @@ export const missingBaseline: Rule = {
   },
 };
 
-const vocabularies = new WeakMap<ModelFamily[], ReturnType<typeof createVocabulary<ModelFamily>>>();
-/** The first prose block in a step of the doc that names a model family of the tier, as a mention. */
-function firstAnywhere(doc: Parameters<Rule['check']>[0], families: ModelFamily[], tier: 'simple' | 'complex') {
-  let v = vocabularies.get(families);
-  if (!v) vocabularies.set(families, (v = createVocabulary(families)));
+/** The first prose block in a step of the doc that names a complex model family, as a mention. */
+function complexAnywhere(doc: Parameters<Rule['check']>[0], families: ModelFamily[]) {
+  const vocabulary = vocabularyFor(families);
   for (const block of proseBlocks(doc)) {
     if (block.kind === 'heading' || block.header || !block.stepId) continue;
-    const found = v.scan(block.text).map((m) => m.entry);
-    if (found.some((f) => f.tier === tier)) return { block, families: found };
+    const found = vocabulary.scan(block.text).map((m) => m.entry);
+    if (found.some((f) => f.tier === 'complex')) return { block, families: found };
   }
   return undefined;
 }

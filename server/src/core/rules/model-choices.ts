@@ -9,7 +9,8 @@ export interface ModelMention { block: TextBlock; blockIndex: number; families: 
 
 const memo = new WeakMap<DesignDoc, ModelMention[]>();
 const vocabularies = new WeakMap<ModelFamily[], ReturnType<typeof createVocabulary<ModelFamily>>>();
-function vocabularyFor(families: ModelFamily[]) {
+/** One vocabulary per model-family list, shared by the rules that look for model choices. */
+export function vocabularyFor(families: ModelFamily[]) {
   let v = vocabularies.get(families);
   if (!v) vocabularies.set(families, (v = createVocabulary(families)));
   return v;
