@@ -46,6 +46,8 @@ export interface HeadingMatch {
   stepId: string;
   /** The matched aliases together cover every word of the heading. */
   exact: boolean;
+  /** The share of the heading's distinct words the matched aliases cover (1 when exact). */
+  share: number;
 }
 
 export interface HeadingMatcher {
@@ -120,7 +122,8 @@ export function createHeadingMatcher(framework: Framework): HeadingMatcher {
     kept.sort((a, b) => b[1].covered.size - a[1].covered.size || a[1].first - b[1].first);
     const union = new Set(kept.flatMap(([, e]) => [...e.covered]));
     const stepIds = kept.map(([id]) => id);
-    return { stepIds, stepId: stepIds[0], exact: new Set(words).size <= union.size };
+    const distinct = new Set(words).size;
+    return { stepIds, stepId: stepIds[0], exact: distinct <= union.size, share: Math.min(1, union.size / distinct) };
   };
 
   const matcher: HeadingMatcher = {

@@ -48,11 +48,20 @@ export function titleIndex(markers: SectionMarker[], matcher: HeadingMatcher): n
   // Several top headings: the first is still the title when it names no step and is followed by
   // a deeper heading, or opens the doc with an H1 while the sections use H1 too ("# Design of X").
   const next = real[1];
-  if (!matcher.match(first.m.heading.text) && !matcher.isNeutral(first.m.heading.text) && first.m.heading.depth <= next.m.heading.depth && first.m.words < 80) {
+  if (namesNoStep(first.m.heading.text, matcher) && !matcher.isNeutral(first.m.heading.text) && first.m.heading.depth <= next.m.heading.depth && first.m.words < 80) {
     const nextIsStepLike = !!matcher.match(next.m.heading.text) || next.m.heading.depth > first.m.heading.depth;
     if (nextIsStepLike) return first.i;
   }
   return -1;
+}
+
+/**
+ * A heading that names no step, or names one only in passing: "Project X — a service that estimates
+ * calories from photos" mentions a service but is about the whole system (a third of its words or less).
+ */
+function namesNoStep(text: string, matcher: HeadingMatcher): boolean {
+  const m = matcher.matchDetail(text);
+  return !m || (!m.exact && m.share <= 1 / 3);
 }
 
 function override(lines: string[], line: number): string[] | null | undefined {
