@@ -53,6 +53,9 @@ export interface FrameworkTopic {
   whyByTask?: Record<string, string>;
   /** Only for these tasks (lexicon problem types: classification, ranking…); absent means always. */
   appliesTo?: string[];
+  /** Only when the doc mentions one of these phrases anywhere: fairness matters for a system that
+   * ranks content for people or decides about them, not for one that parses invoices. */
+  appliesWhenMentioned?: string[];
   /** Where else evidence counts, besides the topic's own step; absent means anywhere in the doc.
    * Latency under requirements is a budget, not production monitoring of latency. */
   coveredIn?: string[];

@@ -16,7 +16,7 @@ export interface LanguagePack {
     aliases?: string[];
     cues?: string[];
     /** `section…` words count only inside the topic's own step sections, as in the framework. */
-    topics?: Record<string, { phrases?: string[]; patterns?: string[]; sectionPhrases?: string[]; sectionPatterns?: string[] }>;
+    topics?: Record<string, { phrases?: string[]; patterns?: string[]; sectionPhrases?: string[]; sectionPatterns?: string[]; appliesWhenMentioned?: string[] }>;
   }>;
   lexicon?: {
     /** Extra words for the lexicon's plain word lists, by key (justification, baselineWords…). */
@@ -45,14 +45,14 @@ export function withLanguages(framework: Framework, packs: readonly LanguagePack
         topics: step.topics.map((t) => {
           const more = extra.map((e) => e.topics?.[t.id]).filter((x) => x !== undefined);
           if (!more.length) return t;
-          const merged = (key: 'patterns' | 'sectionPhrases' | 'sectionPatterns') => {
+          const merged = (key: 'patterns' | 'sectionPhrases' | 'sectionPatterns' | 'appliesWhenMentioned') => {
             const list = [...(t[key] ?? []), ...more.flatMap((m) => m[key] ?? [])];
             return list.length ? { [key]: list } : {};
           };
           return {
             ...t,
             phrases: [...t.phrases, ...more.flatMap((m) => m.phrases ?? [])],
-            ...merged('patterns'), ...merged('sectionPhrases'), ...merged('sectionPatterns'),
+            ...merged('patterns'), ...merged('sectionPhrases'), ...merged('sectionPatterns'), ...merged('appliesWhenMentioned'),
           };
         }),
       };

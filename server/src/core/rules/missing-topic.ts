@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import type { Severity } from '../types';
 import { lowerFirst, stepAnchor } from './helpers';
-import { detectTask } from './task';
+import { detectTask, docMentions } from './task';
 import { missingBaseline } from './missing-baseline';
 
 /** Rules that report a topic's gap more precisely (`reportedBy` in the framework). */
@@ -26,6 +26,8 @@ export const missingTopic: Rule = {
     const applies = (stepId: string, topicId: string) => {
       const def = ctx.framework.steps.find((f) => f.id === stepId)?.topics.find((t) => t.id === topicId);
       if (def?.appliesTo && (task === undefined || !def.appliesTo.includes(task))) return false;
+      // Some only when the doc shows what makes them matter (people ranked or judged, for fairness).
+      if (def?.appliesWhenMentioned && !docMentions(doc, def.appliesWhenMentioned)) return false;
       // One gap, one finding: the precise rule speaks for it when it fires.
       const precise = def?.reportedBy ? PRECISE[def.reportedBy] : undefined;
       if (precise) {

@@ -1,5 +1,9 @@
 import type { Rule } from './rule';
+import type { Range, StepModel } from '../types';
 import { docAnchor, stepAnchor, stepIdsWithRole } from './helpers';
+
+const inSections = (step: StepModel, at: Range) => step.sections.some((r) => r.start.line <= at.start.line && at.start.line <= r.end.line);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 import { TextMemo } from '../memo';
 import { firstInDoc } from '../chunk-facts';
 
@@ -10,6 +14,9 @@ function regexes(patterns: string[]): RegExp[] {
   if (!res) compiledSets.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
   return res;
 }
+
+/** The requirement topics this rule asks numbers for (the ids of `data.missing`). */
+const QUANTIFIED_TOPICS = new Set(['scale', 'latency']);
 
 /**
  * Once per doc, from the whole doc's numbers: a scale or a latency bound given anywhere (a metrics
@@ -30,10 +37,19 @@ export const unquantifiedRequirements: Rule = {
     if (shows(scale) || shows(latency)) return [];
     const ids = stepIdsWithRole(ctx, 'requirements');
     const step = doc.steps.find((s) => ids.has(s.id) && s.status !== 'missing');
+    // Requirements still holding only template prompts already have their finding (empty-step).
+    if (step?.notStarted) return [];
+    // Where the doc speaks of latency or scale in words ("SLA: TBD", "latency must be minimal") is
+    // where a reviewer writes the question, in the requirements sections first; a doc that never
+    // does gets it on its requirements heading.
+    const spoken = (step?.topics ?? [])
+      .filter((t) => QUANTIFIED_TOPICS.has(t.id) && t.covered && t.evidence)
+      .sort((a, b) => Number(!inSections(step!, a.evidence!)) - Number(!inSections(step!, b.evidence!)) || a.evidence!.start.line - b.evidence!.start.line)[0];
+    const where = spoken ? `${upperFirst(spoken.label)} is mentioned at line ${spoken.evidence!.start.line + 1}, but the doc` : 'The doc';
     return [{
-      message: 'The doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?',
-      range: (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
-      data: { step: step?.id ?? '', missing: 'scale,latency' },
+      message: `${where} gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?`,
+      range: spoken?.evidence ?? (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
+      data: { step: step?.id ?? '', missing: [...QUANTIFIED_TOPICS].join(',') },
     }];
   },
 };
