@@ -77,6 +77,9 @@ export interface FrameworkStep {
   timeBudgetMinutes?: number;
   /** Fewer words than this in the step's sections → "thin". */
   minWords?: number;
+  /** Its sub-headings stay in it whatever they name: under Monitoring, "Quality", "Data quality"
+   * and "Service health" are what is monitored, not a return to evaluation or data. */
+  keepsSubsections?: boolean;
   topics: FrameworkTopic[];
 }
 

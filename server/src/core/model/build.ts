@@ -185,9 +185,9 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       i = j;
     }
     const units = unitsByStep.get(step.id) ?? [];
-    // A topic with `coveredIn` is looked for in its own step, then only in those steps' sections.
-    const unitsFor = (t: FrameworkTopic, own: (Segment | TextBlock)[]) =>
-      t.coveredIn ? [...own, ...t.coveredIn.flatMap((id) => (id === step.id ? [] : unitsByStep.get(id) ?? []))] : own;
+    // A topic with `coveredIn` is looked for in its own step, then only in those steps' sections
+    // (there without its section-only words: a dashboard under Serving is no alerting).
+    const alsoIn = (t: FrameworkTopic) => t.coveredIn?.flatMap((id) => (id === step.id ? [] : unitsByStep.get(id) ?? [])) ?? [];
     let wordCount = 0;
     for (const u of units) {
       if ('chunk' in u) wordCount += chunkFact(u.chunk, questions, () => u.blocks.reduce((n, b) => n + wordsOf(b as TextBlock), 0));
@@ -209,8 +209,8 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
       if (answered) prompts = 0;
     }
     const topics: TopicCoverage[] = [
-      ...step.topics.map((t) => coverage(t, unitsFor(t, units), blocks, doc0, false, questions, docWide)),
-      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, unitsFor(t, units), blocks, doc0, true, questions)),
+      ...step.topics.map((t) => coverage(t, units, alsoIn(t), blocks, doc0, false, questions, docWide)),
+      ...(options.extraTopics?.[step.id] ?? []).map((t) => coverage(t, units, alsoIn(t), blocks, doc0, true, questions)),
     ];
     // A step with no section of its own may still be there in passing: when the doc shows one of
     // its topics elsewhere ("trained on last month's transactions" under Approach), a reviewer calls
@@ -428,6 +428,13 @@ function promptLines(b: { kind: string; text: string }, questions: Set<string>):
 const isWordy = (b: { kind: string }) => b.kind !== 'heading';
 
 const anywhereKeys = new WeakMap<FrameworkTopic, object>();
+const awayKeys = new WeakMap<FrameworkTopic, object>();
+/** The chunk-fact key for a topic searched without its section-only words. */
+function awayKey(topic: FrameworkTopic): object {
+  let key = awayKeys.get(topic);
+  if (!key) awayKeys.set(topic, (key = {}));
+  return key;
+}
 /** A block that ends in a question mark: it asks rather than answers. */
 const ASKS = /[^(\s]\?[\s)*_]*$/;
 const topicMemo = new TextMemo<FrameworkTopic, boolean>();
@@ -459,25 +466,31 @@ function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): bo
  * a reader expects), then any section, table, list, HTML block or code block of the doc.
  */
 function coverage(
-  topic: FrameworkTopic, units: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean, questions: Set<string>,
-  docWide?: (t: FrameworkTopic) => number | undefined,
+  topic: FrameworkTopic, units: (Segment | TextBlock)[], alsoIn: (Segment | TextBlock)[], blocks: TextBlock[], doc: DesignDoc, extra: boolean,
+  questions: Set<string>, docWide?: (t: FrameworkTopic) => number | undefined,
 ): TopicCoverage {
   const result: TopicCoverage = { id: topic.id, label: topic.label, covered: false, severity: topic.severity, why: topic.why };
   if (extra) result.extra = true;
+  // Away from its own step, a question ("Are there user segments to consider?") asks about the
+  // topic; it does not show the doc covers it.
   const hitIn = (inSection: boolean) => (b: { kind: string; text: string }) =>
-    b.kind !== 'heading' && showsTopic(answerText(b, questions), topic, inSection);
-  const hit = hitIn(true);
-  for (const u of units) {
-    let evidence: Range | undefined;
-    if ('chunk' in u) {
-      const rel = chunkFact(u.chunk, topic, () => u.blocks.findIndex(hit));
-      if (rel >= 0) evidence = blocks[u.start + rel].range;
-    } else if (hit(u)) evidence = u.range;
-    if (evidence) {
-      result.covered = true;
-      result.evidence = evidence;
-      return result;
+    (inSection ? b.kind !== 'heading' : showsAway(b)) && showsTopic(answerText(b, questions), topic, inSection);
+  const search = (list: (Segment | TextBlock)[], inSection: boolean): Range | undefined => {
+    const hit = hitIn(inSection);
+    const key = inSection ? topic : awayKey(topic);
+    for (const u of list) {
+      if ('chunk' in u) {
+        const rel = chunkFact(u.chunk, key, () => u.blocks.findIndex(hit));
+        if (rel >= 0) return blocks[u.start + rel].range;
+      } else if (hit(u)) return u.range;
     }
+    return undefined;
+  };
+  const evidence = search(units, true) ?? search(alsoIn, false);
+  if (evidence) {
+    result.covered = true;
+    result.evidence = evidence;
+    return result;
   }
   if (topic.coveredIn) return result;
   if (docWide) {
@@ -490,10 +503,8 @@ function coverage(
   }
   let key = anywhereKeys.get(topic);
   if (!key) anywhereKeys.set(topic, (key = {}));
-  // Away from its own step, a question ("Are there user segments to consider?") asks about the
-  // topic; it does not show the doc covers it.
   const away = hitIn(false);
-  const anywhere = firstInDoc(doc, key, (b) => (showsAway(b) && away(b)) || null);
+  const anywhere = firstInDoc(doc, key, (b) => away(b) || null);
   if (anywhere) {
     result.covered = true;
     result.evidence = blocks[anywhere.index].range;

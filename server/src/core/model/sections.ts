@@ -82,6 +82,7 @@ interface Frame { depth: number; steps: string[]; neutral: boolean; text: string
 export function mapSections(markers: SectionMarker[], framework: Framework, matcher: HeadingMatcher, lines: string[]): void {
   const ids = framework.steps.map((s) => s.id);
   const titles = new Map(framework.steps.map((s) => [s.id, s.title]));
+  const keeping = new Set(framework.steps.filter((s) => s.keepsSubsections).map((s) => s.id));
   const title = titleIndex(markers, matcher);
   const stack: Frame[] = [];
   for (let i = 0; i < markers.length; i++) {
@@ -109,6 +110,10 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
     } else if (i === title) {
       mappedBy = 'title';
       why = "the doc's title";
+    } else if (parentSteps.length && parentSteps.every((id) => keeping.has(id)) && !matcher.isNeutral(heading.text)) {
+      steps = parentSteps;
+      mappedBy = 'inherited';
+      why = `under '${parent.text}' (its sub-headings stay in it)`;
     } else if (!alias?.exact && matcher.isNeutral(heading.text)) {
       mappedBy = 'neutral';
       why = 'a heading that belongs to no step';
