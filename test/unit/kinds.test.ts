@@ -1,5 +1,5 @@
 /**
- * Document kinds: only design docs get design findings, templates structural ones, anything else
+ * Document kinds: only design docs get design findings, templates structural ones and topic gaps, anything else
  * none — and the shells can still lint a file as a design doc on request. Docs written for the test.
  */
 import { test } from 'node:test';
@@ -117,15 +117,20 @@ test('front matter mlsd: true decides the kind', () => {
   assert.equal(doc.isDesignDoc, true);
 });
 
-test('an unfilled template gets structural findings only (no placeholders, no missing topics)', () => {
+test('an unfilled template gets structural findings and the topics it never asks about, no content findings', () => {
   const { doc, findings } = analyzeText(template, asShell);
   assert.equal(doc.kind, 'template', doc.kindReason);
   assert.equal(doc.isDesignDoc, true);
   const rules = new Set(findings.map((f) => f.ruleId));
   assert.ok(rules.has('missing-step'), 'serving and monitoring are still missing');
-  for (const content of ['missing-topic', 'unfilled-placeholder', 'empty-step', 'unjustified-model-choice', 'unquantified-requirements']) {
+  for (const content of ['unfilled-placeholder', 'empty-step', 'unjustified-model-choice', 'unquantified-requirements']) {
     assert.ok(!rules.has(content), `${content} is not reported on a template`);
   }
+  // The template asks about labels and features but never about the split: docs written from it will skip it.
+  const data = findings.find((f) => f.ruleId === 'missing-topic' && (f.data as { step?: string }).step === 'data');
+  assert.ok(data, 'the data prompts miss topics');
+  assert.match(data.message, /^The template's 'Data preparation' asks nothing about .*train\/validation\/test split/);
+  assert.ok(!(data.data as { topics: string[] }).topics.includes('labels'), 'labels are asked about');
 });
 
 test('the gaps of one step form one finding that names them all', () => {

@@ -21,7 +21,7 @@ export interface LintOptions {
   asDesignDoc?: boolean;
 }
 
-/** Which rules a doc gets: design docs all, templates the structural ones, anything else none. */
+/** Which rules a doc gets: design docs all, templates the structural ones (and missing topics), anything else none. */
 export function lintScope(doc: DesignDoc, options: Pick<LintOptions, 'config' | 'asDesignDoc'>): 'all' | 'structure' | 'none' {
   if (options.asDesignDoc || options.config?.lintMode === 'allMarkdown') return 'all';
   if (!doc.isDesignDoc) return 'none';

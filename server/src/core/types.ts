@@ -116,7 +116,7 @@ export interface HeadingInfo {
   pseudo?: boolean;
 }
 
-/** What kind of file a doc is: only design docs get design findings, templates structural ones. */
+/** What kind of file a doc is: only design docs get design findings, templates structural ones and missing topics. */
 export type DocKind = 'design-doc' | 'template' | 'model-card' | 'dataset-card' | 'proposal' | 'lesson' | 'notes' | 'readme' | 'collection' | 'empty' | 'other';
 
 export type BlockKind = 'paragraph' | 'listItem' | 'tableRow' | 'heading' | 'code' | 'html' | 'blockquote' | 'other';

@@ -69,7 +69,7 @@ function baseName(file: string): string {
 /** `caseStudyHint` names how the reader gets the suggested case study (a tool name). */
 export function renderReview(r: Review, caseStudyHint: string): string {
   const name = r.file ? baseName(r.file) : 'The doc';
-  const what = r.kind.kind === 'template' ? 'a design-doc template (structural checks only)' : r.kind.isDesignDoc ? 'a design doc' : `not a design doc (${r.kind.kind})`;
+  const what = r.kind.kind === 'template' ? 'a design-doc template (structure and the topics it asks about)' : r.kind.isDesignDoc ? 'a design doc' : `not a design doc (${r.kind.kind})`;
   const out = [`${name} is ${what}: ${r.kind.reason}.`];
   if (!r.complete) out.push('The analysis did not finish; the result below is partial.');
   out.push('', 'Steps:');

@@ -34,7 +34,7 @@ export function formatText(reports: FileReport[], verbose = false, colour = colo
     if (!r.findings.length && !verbose) continue;
     out.push(underline(r.file));
     const covered = r.steps.filter((s) => s.status === 'covered').length;
-    const kind = r.kind?.kind === 'template' ? 'design-doc template (structural checks only)' : r.isDesignDoc ? 'design doc' : `${r.kind?.kind ?? 'not a design doc'}, linted as a design doc`;
+    const kind = r.kind?.kind === 'template' ? 'design-doc template (structure and topics only)' : r.isDesignDoc ? 'design doc' : `${r.kind?.kind ?? 'not a design doc'}, linted as a design doc`;
     out.push(dim(`  ${kind} · ${covered}/${r.steps.length} steps covered · `) +
       r.steps.map((s) => `${MARK[s.status]}${s.id}`).join(' '));
     if (verbose) {

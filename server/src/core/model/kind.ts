@@ -1,7 +1,7 @@
 /**
  * What kind of file a doc is — a design doc, a design-doc template, or something else (model card,
  * dataset card, software proposal, lesson, notes, README, collection of many systems…) — with the
- * reason. Only design docs get design findings; templates get structural ones; anything else none.
+ * reason. Only design docs get design findings; templates get structural ones and the topics they never ask about; anything else none.
  * The cues are data (lexicon.json `documentKinds`, extended by language packs); this file only
  * weighs them.
  */

@@ -9,7 +9,11 @@ const PRECISE: Record<string, Rule> = { 'missing-baseline': missingBaseline };
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
-/** One finding per step: a thin monitoring section is one gap, not five warnings. */
+/**
+ * One finding per step: a thin monitoring section is one gap, not five warnings. Templates get it
+ * too (a topic the template never asks about is one every doc written from it will skip), phrased
+ * for the template's author.
+ */
 export const missingTopic: Rule = {
   meta: {
     id: 'missing-topic',
@@ -17,6 +21,7 @@ export const missingTopic: Rule = {
     defaultSeverity: 'warning',
     tags: ['content'],
     fixable: false,
+    templates: true,
   },
   check(doc, ctx) {
     const out = [];
@@ -51,8 +56,12 @@ export const missingTopic: Rule = {
       // The reason is the first gap's, in the doc's own terms (a classifier gets no recommender advice).
       const firstDef = ctx.framework.steps.find((f) => f.id === s.id)?.topics.find((t) => t.id === gaps[0].t.id);
       const why = ` ${(task && firstDef?.whyByTask?.[task]) || gaps[0].t.why}`;
+      // A template is the team's standard: a topic it never asks about is one its docs will skip.
+      const message = doc.kind === 'template'
+        ? `The template's '${s.title}' asks nothing about ${named}: docs written from it will likely leave it out.${why}`
+        : `'${s.title}' does not mention ${named}.${why}`;
       out.push({
-        message: `'${s.title}' does not mention ${named}.${why}`,
+        message,
         range: anchor,
         severity,
         data: { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) },
