@@ -28,7 +28,8 @@ function variant(title: string, dropServing = false): string {
   return text;
 }
 /** Steps the doc is told it lacks a section for: missing ones and those touched only in passing. */
-const missingSteps = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-step' || d.code === 'empty-step').length;
+const inPassing = (d: Diagnostic) => (d.data as { facts?: { inPassing?: boolean } } | undefined)?.facts?.inPassing === true;
+const missingSteps = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'missing-step' || d.code === 'empty-step' || (d.code === 'missing-topic' && inPassing(d))).length;
 
 function workspace(extraDocs = 0): string {
   const root = mkdtempSync(path.join(tmpdir(), 'mlsd-ws-'));

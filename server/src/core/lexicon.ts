@@ -11,7 +11,11 @@ export interface ModelFamily { id: string; label: string; tier: Tier; phrases: s
 export interface MetricEntry { id: string; label: string; phrases: string[] }
 export interface TaskMetrics { fitting: string[]; misfit: string[]; suggest: string }
 /** A placeholder pattern, with lines it must find (the knowledge tests check them). */
-export interface PlaceholderPattern { pattern: string; flags: string; label: string; examples?: string[] }
+export interface PlaceholderPattern {
+  pattern: string; flags: string; label: string; examples?: string[];
+  /** The marker says the matter is still open ("Latency: TBD"): its line shows no topic as covered. */
+  undecided?: boolean;
+}
 
 /** Cues that a file is of a kind other than a design doc (model card, proposal, lesson…). */
 export interface DocumentKindCues {

@@ -38,6 +38,11 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     caseStudyIds: options.caseStudyIds ?? [],
   };
   let scope: ReturnType<typeof lintScope> | 'reading' = lintScope(doc, options);
+  ctx.ruleOn = (id) => {
+    const rule = rules.find((r) => r.meta.id === id);
+    if (!rule || (config.rules?.[id] ?? rule.meta.defaultSeverity) === 'off') return false;
+    return scope === 'all' || (scope === 'structure' && !!rule.meta.templates);
+  };
   // Broken front matter that speaks to mlsd (mlsd:, problem:, caseStudy:) is reported whatever the
   // kind: it is why the doc could not be read as a design doc.
   // So is a part mlsd could not read (too-complex): it may be why the kind was misjudged.

@@ -29,6 +29,8 @@ export interface ChunkBlock {
   reasonCell?: boolean;
   /** Table header row. */
   header?: boolean;
+  /** A list item that only links to a heading of the doc (a table of contents): no content of its own. */
+  navigation?: boolean;
 }
 
 export interface ParsedChunk {
@@ -213,6 +215,13 @@ function visitNode(node: RootContent, parent: number, topLevel: boolean, out: Pa
   }
 }
 
+/** The item's own content is one link to an anchor of the doc ("[1.5 User scenario](#15-user-scenario)"). */
+function isAnchorLinkOnly(own: ListItem['children']): boolean {
+  if (own.length !== 1 || own[0].type !== 'paragraph') return false;
+  const parts = own[0].children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0].type === 'link' && parts[0].url.startsWith('#');
+}
+
 /** A list item is one block (its own text, without nested lists); nested lists and blocks follow it. */
 function visitItem(item: ListItem, parent: number, leadCandidate: boolean, out: ParsedChunk): Task[] {
   const own = item.children.filter((c) => c.type !== 'list');
@@ -222,6 +231,7 @@ function visitItem(item: ListItem, parent: number, leadCandidate: boolean, out: 
   if (last?.position) r.end = pos(last).end;
   const index = out.blocks.length;
   const block: ChunkBlock = { kind: 'listItem', text, range: r, parent };
+  if (isAnchorLinkOnly(own)) block.navigation = true;
   if (leadCandidate && own[0]?.type === 'paragraph') block.lead = plainText(own[0]).split('\n')[0].trim();
   out.blocks.push(block);
   const tasks: Task[] = [];

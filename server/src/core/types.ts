@@ -138,6 +138,8 @@ export interface TextBlock {
   reasonCell?: boolean;
   /** Table header row. */
   header?: boolean;
+  /** A table-of-contents entry (a list item that only links to a heading): no content of its own. */
+  navigation?: boolean;
 }
 
 export interface TopicCoverage {

@@ -52,6 +52,7 @@ function placeChunk(parsed: ParsedChunk, by: number): { blocks: TextBlock[] } {
     const block: TextBlock = { kind: b.kind, text: b.text, range: shift(b.range, by), sectionIndex: -1, stepId: undefined, parent: undefined };
     if (b.reasonCell) block.reasonCell = true;
     if (b.header) block.header = true;
+    if (b.navigation) block.navigation = true;
     return block;
   });
   const result = { by, blocks: placed };
@@ -216,6 +217,13 @@ export function buildDesignDoc(lines: string[], options: BuildOptions, givenChun
     // its topics elsewhere ("trained on last month's transactions" under Approach), a reviewer calls
     // the step thin — there, but not written — rather than missing. Either way it needs a section.
     const coveredElsewhere = own.length === 0 && topics.some((t) => t.covered && t.evidence);
+    // Such a step is judged by what the doc says anywhere: "uptime 99.9 %" under Requirements does
+    // not make Monitoring present, but once it is there in passing it shows its system metrics.
+    if (coveredElsewhere) {
+      step.topics.forEach((t, k) => {
+        if (!topics[k].covered && t.coveredIn) topics[k] = coverage(anywhereTopic(t), [], [], blocks, doc0, false, questions);
+      });
+    }
     // A short section whose step's topics the doc covers anyway, most of them in other sections, is
     // not thin: the step is written, just not under its own heading.
     const inOwn = (r: Range) => sections.some((sec) => r.start.line >= sec.start.line && r.start.line <= sec.end.line);
@@ -389,6 +397,19 @@ function searchableText(b: { kind: string; text: string }): string {
   return b.kind === 'html' ? htmlText.get(HTML_KEY, b.text, () => b.text.replace(/<!--[^]*?-->/g, ' ').replace(/<[^>]*>/g, ' ')) : b.text;
 }
 
+const evidenceMemo = new TextMemo<object, string>();
+let undecidedRes: RegExp[] | undefined;
+/** What a block shows about topics: its answer, less table-of-contents entries and lines still
+ * marked undecided ("Latency: TBD" names latency without giving it). */
+function evidenceText(b: { kind: string; text: string; navigation?: boolean }, questions: Set<string>): string {
+  if (b.navigation) return '';
+  const text = answerText(b, questions);
+  undecidedRes ??= lexicon.placeholders.filter((p) => p.undecided).map((p) => new RegExp(p.pattern, p.flags + 'u'));
+  const res = undecidedRes;
+  if (!res.some((re) => re.test(text))) return text;
+  return evidenceMemo.get(questions, text, () => text.split('\n').filter((l) => !res.some((re) => re.test(l))).join('\n'));
+}
+
 const answerMemo = new TextMemo<object, string>();
 /** What a block answers: its searchable text without template prompts. */
 function answerText(b: { kind: string; text: string }, questions: Set<string>): string {
@@ -427,6 +448,17 @@ function promptLines(b: { kind: string; text: string }, questions: Set<string>):
 
 const isWordy = (b: { kind: string }) => b.kind !== 'heading';
 
+const anywhereTopics = new WeakMap<FrameworkTopic, FrameworkTopic>();
+/** The topic looked for anywhere in the doc (its `coveredIn` dropped), one object per topic so
+ * per-chunk facts keyed by it stay cached. */
+function anywhereTopic(topic: FrameworkTopic): FrameworkTopic {
+  let t = anywhereTopics.get(topic);
+  if (!t) {
+    const { coveredIn: _ignored, ...rest } = topic;
+    anywhereTopics.set(topic, (t = rest));
+  }
+  return t;
+}
 const anywhereKeys = new WeakMap<FrameworkTopic, object>();
 const awayKeys = new WeakMap<FrameworkTopic, object>();
 /** The chunk-fact key for a topic searched without its section-only words. */
@@ -474,7 +506,7 @@ function coverage(
   // Away from its own step, a question ("Are there user segments to consider?") asks about the
   // topic; it does not show the doc covers it.
   const hitIn = (inSection: boolean) => (b: { kind: string; text: string }) =>
-    (inSection ? b.kind !== 'heading' : showsAway(b)) && showsTopic(answerText(b, questions), topic, inSection);
+    (inSection ? b.kind !== 'heading' : showsAway(b)) && showsTopic(evidenceText(b, questions), topic, inSection);
   const search = (list: (Segment | TextBlock)[], inSection: boolean): Range | undefined => {
     const hit = hitIn(inSection);
     const key = inSection ? topic : awayKey(topic);
@@ -548,7 +580,7 @@ function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<str
     for (let i = 0; i < run.length && seen.size < away.topics.length; i++) {
       const b = run[i];
       if (!showsAway(b)) continue;
-      const text = answerText(b, questions);
+      const text = evidenceText(b, questions);
       if (findFirst(text, away.phrases) === undefined && !away.patterns.some((re) => re.test(text))) continue;
       for (let k = 0; k < away.topics.length; k++) {
         if (!seen.has(k) && showsTopic(text, away.topics[k], false)) { seen.add(k); first.push([k, i]); }

@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 import { docAnchor, lowerFirst, stepAnchor } from './helpers';
 import { insertStepEdit } from '../fixes';
+import { passingStepsWithGaps } from './missing-topic';
 
 export const emptyStep: Rule = {
   meta: {
@@ -18,6 +19,9 @@ export const emptyStep: Rule = {
       const min = def?.minWords ?? 30;
       const question = def?.questions[0];
       if (s.inPassing) {
+        // One finding per step: when its topics have gaps, missing-topic says where it is touched
+        // and what it never mentions, together.
+        if (ctx.ruleOn?.('missing-topic') && passingStepsWithGaps(doc, ctx).has(s.id)) continue;
         // No section, but the doc touches the step elsewhere: say where, and offer the section.
         const shown = s.topics.filter((t) => t.covered && t.evidence);
         const where = shown.map((t) => `${lowerFirst(t.label)} at line ${t.evidence!.start.line + 1}`).join(', ');

@@ -1,8 +1,9 @@
-import type { Rule } from './rule';
-import type { Severity } from '../types';
-import { lowerFirst, stepAnchor } from './helpers';
+import type { Rule, RuleFinding } from './rule';
+import type { DesignDoc, Severity } from '../types';
+import { docAnchor, lowerFirst, stepAnchor } from './helpers';
 import { detectTask, docMentions } from './task';
 import { missingBaseline } from './missing-baseline';
+import { insertStepEdit } from '../fixes';
 
 /** Rules that report a topic's gap more precisely (`reportedBy` in the framework). */
 const PRECISE: Record<string, Rule> = { 'missing-baseline': missingBaseline };
@@ -12,7 +13,9 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 
 /**
  * One finding per step: a thin monitoring section is one gap, not five warnings. Templates get it
  * too (a topic the template never asks about is one every doc written from it will skip), phrased
- * for the template's author.
+ * for the template's author. A step the doc touches only in passing, with no section of its own,
+ * gets one finding saying both: where it is touched, and what it never mentions (empty-step then
+ * leaves that step to this rule).
  */
 export const missingTopic: Rule = {
   meta: {
@@ -24,7 +27,7 @@ export const missingTopic: Rule = {
     templates: true,
   },
   check(doc, ctx) {
-    const out = [];
+    const out: RuleFinding[] = [];
     const task = detectTask(doc, ctx);
     // Some topics only make sense for some tasks (class imbalance for a classifier): unknown task, no finding.
     const preciseFires = new Map<string, boolean>();
@@ -43,7 +46,7 @@ export const missingTopic: Rule = {
       return true;
     };
     for (const s of doc.steps) {
-      const anchor = stepAnchor(s);
+      const anchor = stepAnchor(s) ?? (s.inPassing ? docAnchor(doc, ctx.lines) : undefined);
       // A step not started yet has one finding already (empty-step): its topics are all still to come.
       if (s.status === 'missing' || s.notStarted || !anchor) continue;
       const gaps = s.topics
@@ -53,20 +56,42 @@ export const missingTopic: Rule = {
       const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
       const labels = gaps.map((g) => lowerFirst(g.t.label));
       const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+      const def = ctx.framework.steps.find((f) => f.id === s.id);
       // The reason is the first gap's, in the doc's own terms (a classifier gets no recommender advice).
-      const firstDef = ctx.framework.steps.find((f) => f.id === s.id)?.topics.find((t) => t.id === gaps[0].t.id);
+      const firstDef = def?.topics.find((t) => t.id === gaps[0].t.id);
       const why = ` ${(task && firstDef?.whyByTask?.[task]) || gaps[0].t.why}`;
+      const data = { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) };
+      if (!stepAnchor(s)) {
+        // Touched in passing: say where, what is never said, and offer the section.
+        const shown = s.topics.filter((t) => t.covered && t.evidence);
+        const where = shown.map((t) => `${lowerFirst(t.label)} at line ${t.evidence!.start.line + 1}`).join(', ');
+        const edit = insertStepEdit(doc, ctx.lines, ctx.framework, s.id);
+        out.push({
+          message: `'${s.title}' has no section of its own; the doc touches it only in passing (${where}) and never mentions ${named}.${why}`,
+          range: anchor,
+          severity,
+          data: { ...data, inPassing: true },
+          fixes: edit ? [{ title: `Insert '${s.title}' section`, edits: [edit], preferred: true }] : undefined,
+        });
+        continue;
+      }
       // A template is the team's standard: a topic it never asks about is one its docs will skip.
       const message = doc.kind === 'template'
         ? `The template's '${s.title}' asks nothing about ${named}: docs written from it will likely leave it out.${why}`
         : `'${s.title}' does not mention ${named}.${why}`;
-      out.push({
-        message,
-        range: anchor,
-        severity,
-        data: { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) },
-      });
+      out.push({ message, range: anchor, severity, data });
     }
     return out;
   },
 };
+
+const reported = new WeakMap<DesignDoc, Set<string>>();
+/** The steps touched only in passing that missing-topic reports (empty-step leaves them to it). */
+export function passingStepsWithGaps(doc: DesignDoc, ctx: Parameters<Rule['check']>[1]): Set<string> {
+  let ids = reported.get(doc);
+  if (!ids) {
+    ids = new Set(missingTopic.check(doc, ctx).filter((f) => (f.data as { inPassing?: boolean })?.inPassing).map((f) => (f.data as { step: string }).step));
+    reported.set(doc, ids);
+  }
+  return ids;
+}

@@ -23,6 +23,8 @@ export interface RuleContext {
   topicSeverities: Record<string, SeveritySetting>;
   /** Known case-study ids, for front matter checks. */
   caseStudyIds: string[];
+  /** Whether another rule runs on this doc (not off, in scope): rules that hand a gap to each other ask. */
+  ruleOn?: (ruleId: string) => boolean;
 }
 
 /** A rule's output; severity is filled in by the linter unless the rule sets one (per-topic severities). */

@@ -1,11 +1,9 @@
-import type { Rule } from './rule';
-import type { Range, StepModel } from '../types';
-import { docAnchor, stepAnchor, stepIdsWithRole } from './helpers';
-
-const inSections = (step: StepModel, at: Range) => step.sections.some((r) => r.start.line <= at.start.line && at.start.line <= r.end.line);
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import type { Rule, RuleContext } from './rule';
+import type { DesignDoc, Range, StepModel } from '../types';
+import { docAnchor, proseBlocks, stepAnchor } from './helpers';
 import { TextMemo } from '../memo';
 import { firstInDoc } from '../chunk-facts';
+import { findFirst } from '../phrases';
 
 const compiledSets = new WeakMap<string[], RegExp[]>();
 const numberMemo = new TextMemo<string[], boolean>();
@@ -17,6 +15,35 @@ function regexes(patterns: string[]): RegExp[] {
 
 /** The requirement topics this rule asks numbers for (the ids of `data.missing`). */
 const QUANTIFIED_TOPICS = new Set(['scale', 'latency']);
+
+const inSections = (step: StepModel, at: Range) => step.sections.some((r) => r.start.line <= at.start.line && at.start.line <= r.end.line);
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+interface Mention { label: string; range: Range }
+
+/**
+ * Where the doc speaks of latency or scale in words ("Latency: should feel instant", "SLA: TBD"):
+ * there a reviewer writes the question. The requirements sections first — their own words, even on
+ * a line still marked TBD — then a covering mention elsewhere.
+ */
+function mention(doc: DesignDoc, ctx: RuleContext, step: StepModel | undefined): Mention | undefined {
+  if (!step) return undefined;
+  const topics = step.topics.filter((t) => QUANTIFIED_TOPICS.has(t.id));
+  const defs = ctx.framework.steps.find((s) => s.id === step.id)?.topics.filter((t) => QUANTIFIED_TOPICS.has(t.id)) ?? [];
+  const covered = topics.filter((t) => t.covered && t.evidence).sort((a, b) => a.evidence!.start.line - b.evidence!.start.line);
+  const own = covered.find((t) => inSections(step, t.evidence!));
+  const inOwnWords = proseBlocks(doc, new Set([step.id])).map((b) => {
+    const def = defs.find((d) => findFirst(b.text, d.phrases));
+    return def && { label: def.label, range: b.range };
+  }).find((m) => m !== undefined);
+  const candidates: Mention[] = [
+    ...(own ? [{ label: own.label, range: own.evidence! }] : []),
+    ...(inOwnWords ? [inOwnWords] : []),
+  ].sort((a, b) => a.range.start.line - b.range.start.line);
+  if (candidates.length) return candidates[0];
+  const elsewhere = covered[0];
+  return elsewhere && { label: elsewhere.label, range: elsewhere.evidence! };
+}
 
 /**
  * Once per doc, from the whole doc's numbers: a scale or a latency bound given anywhere (a metrics
@@ -35,20 +62,15 @@ export const unquantifiedRequirements: Rule = {
     const shows = (patterns: string[]) => firstInDoc(doc, patterns, (b) =>
       (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => re.test(b.text)))) || null) !== undefined;
     if (shows(scale) || shows(latency)) return [];
-    const ids = stepIdsWithRole(ctx, 'requirements');
-    const step = doc.steps.find((s) => ids.has(s.id) && s.status !== 'missing');
+    const requirements = new Set(ctx.framework.steps.filter((s) => s.roles?.includes('requirements')).map((s) => s.id));
+    const step = doc.steps.find((s) => requirements.has(s.id) && s.status !== 'missing');
     // Requirements still holding only template prompts already have their finding (empty-step).
     if (step?.notStarted) return [];
-    // Where the doc speaks of latency or scale in words ("SLA: TBD", "latency must be minimal") is
-    // where a reviewer writes the question, in the requirements sections first; a doc that never
-    // does gets it on its requirements heading.
-    const spoken = (step?.topics ?? [])
-      .filter((t) => QUANTIFIED_TOPICS.has(t.id) && t.covered && t.evidence)
-      .sort((a, b) => Number(!inSections(step!, a.evidence!)) - Number(!inSections(step!, b.evidence!)) || a.evidence!.start.line - b.evidence!.start.line)[0];
-    const where = spoken ? `${upperFirst(spoken.label)} is mentioned at line ${spoken.evidence!.start.line + 1}, but the doc` : 'The doc';
+    const spoken = mention(doc, ctx, step);
+    const where = spoken ? `${upperFirst(spoken.label)} is mentioned at line ${spoken.range.start.line + 1}, but the doc` : 'The doc';
     return [{
       message: `${where} gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?`,
-      range: spoken?.evidence ?? (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
+      range: spoken?.range ?? (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
       data: { step: step?.id ?? '', missing: [...QUANTIFIED_TOPICS].join(',') },
     }];
   },
