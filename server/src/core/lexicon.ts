@@ -62,6 +62,17 @@ export interface Lexicon {
   /** Words that name a simple baseline (missing-baseline). */
   baselineWords: string[];
   documentKinds: DocumentKindCues[];
+  /** A statement of how the data is split that names no time or group rule (split-leakage-risk). */
+  splitStatements: string[];
+  /** Patterns for the same: a ratio beside a split word ("70/30 split"), "5-fold". */
+  splitStatementPatterns: string[];
+  /** Words that show rows are ordered in time (click logs, transactions): a random split leaks the future. */
+  timeOrderedData: string[];
+  /** Words that show rows come in groups that must stay on one side of a split, with the group's unit. */
+  groupedData: { phrases: string[]; unit: string }[];
+  /** Words and patterns that show a time- or group-based split (or that the doc keeps the future out). */
+  timeOrGroupSplits: string[];
+  timeOrGroupSplitPatterns: string[];
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }

@@ -11,6 +11,7 @@ import { metricTaskMismatch } from './metric-task-mismatch';
 import { imbalanceWithoutStrategy } from './imbalance-without-strategy';
 import { unquantifiedRequirements } from './unquantified-requirements';
 import { unfilledPlaceholder } from './unfilled-placeholder';
+import { splitLeakageRisk } from './split-leakage-risk';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   metricTaskMismatch,
   imbalanceWithoutStrategy,
   unquantifiedRequirements,
+  splitLeakageRisk,
   unfilledPlaceholder,
   tooComplex,
 ];
