@@ -73,6 +73,21 @@ export interface Lexicon {
   /** Words and patterns that show a time- or group-based split (or that the doc keeps the future out). */
   timeOrGroupSplits: string[];
   timeOrGroupSplitPatterns: string[];
+  /** Time quantities a doc bounds (latency, freshness), read with units, percentile and scope
+   * (inconsistent-numbers): two bounds of one quantity, percentile and scope that differ are flagged. */
+  boundedQuantities: {
+    quantities: { id: string; label: string; phrases: string[] }[];
+    /** Time units as regex sources, with their factor to seconds. */
+    units: { factor: number; pattern: string }[];
+    upperBounds: string[];
+    percentiles: string[];
+    /** Words that narrow what is measured (a stage, a unit of work). */
+    scopes: string[];
+    /** Words that name the whole request (end-to-end, total): no narrower scope. */
+    wholeScopes: string[];
+    /** Words that make a number today's or a measured one, not a target. */
+    notTargets: string[];
+  };
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }
@@ -87,6 +102,7 @@ export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lex
     templateCues: { ...base.templateCues, title: [...base.templateCues.title] },
     imbalanceStatements: { ...base.imbalanceStatements, phrases: [...base.imbalanceStatements.phrases] },
     problemTypes: base.problemTypes.map((p) => ({ ...p, phrases: [...p.phrases] })),
+    boundedQuantities: { ...base.boundedQuantities, quantities: base.boundedQuantities.quantities.map((q) => ({ ...q, phrases: [...q.phrases] })) },
   };
   for (const pack of packs) {
     const lex = pack.lexicon ?? {};
@@ -104,6 +120,13 @@ export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lex
     if (lex.templateTitle) out.templateCues.title.push(...lex.templateTitle);
     if (lex.imbalanceStatements) out.imbalanceStatements.phrases.push(...lex.imbalanceStatements);
     for (const [id, phrases] of Object.entries(lex.problemTypes ?? {})) out.problemTypes.find((p) => p.id === id)?.phrases.push(...phrases);
+    const bq = lex.boundedQuantities;
+    if (bq) {
+      const b = out.boundedQuantities;
+      for (const [id, phrases] of Object.entries(bq.quantities ?? {})) b.quantities.find((q) => q.id === id)?.phrases.push(...phrases);
+      b.units = [...b.units, ...(bq.units ?? [])];
+      for (const k of ['upperBounds', 'percentiles', 'scopes', 'wholeScopes', 'notTargets'] as const) b[k] = [...b[k], ...(bq[k] ?? [])];
+    }
   }
   return out;
 }

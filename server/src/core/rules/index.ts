@@ -12,6 +12,7 @@ import { imbalanceWithoutStrategy } from './imbalance-without-strategy';
 import { unquantifiedRequirements } from './unquantified-requirements';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { splitLeakageRisk } from './split-leakage-risk';
+import { inconsistentNumbers } from './inconsistent-numbers';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   imbalanceWithoutStrategy,
   unquantifiedRequirements,
   splitLeakageRisk,
+  inconsistentNumbers,
   unfilledPlaceholder,
   tooComplex,
 ];
