@@ -88,6 +88,13 @@ export interface Lexicon {
     /** Words that make a number today's or a measured one, not a target. */
     notTargets: string[];
   };
+  /** Problems whose two errors cost differently (fraud, moderation, medical, safety): no-operating-point. */
+  unequalCostDomains: string[];
+  /** Words that show an operating point: a threshold, a cost trade-off, precision at a fixed recall. */
+  operatingPointWords: string[];
+  /** Uses that need calibrated probabilities (auctions, bidding, negative downsampling). */
+  calibrationNeeds: string[];
+  calibrationWords: string[];
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }

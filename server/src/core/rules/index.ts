@@ -13,6 +13,7 @@ import { unquantifiedRequirements } from './unquantified-requirements';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { splitLeakageRisk } from './split-leakage-risk';
 import { inconsistentNumbers } from './inconsistent-numbers';
+import { noOperatingPoint } from './no-operating-point';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   unquantifiedRequirements,
   splitLeakageRisk,
   inconsistentNumbers,
+  noOperatingPoint,
   unfilledPlaceholder,
   tooComplex,
 ];
