@@ -306,7 +306,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (!doc || !position) return null;
     const line = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
     const s = states.get(doc.uri);
-    return hover(line, position, s?.summary?.doc, frameworkOf(s), () => platform.knowledge());
+    const findings = s?.summary && s.lintable ? s.summary.findings : [];
+    return hover(line, position, s?.summary?.doc, frameworkOf(s), () => platform.knowledge(), findings, ruleUrl);
   });
 
   connection.onRequest('textDocument/completion', (params: Params) => {
