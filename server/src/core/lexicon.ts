@@ -87,6 +87,8 @@ export interface Lexicon {
     wholeScopes: string[];
     /** Words that make a number today's or a measured one, not a target. */
     notTargets: string[];
+    /** Words that give a softer value beside a hard limit ("no more than 10 s, ideally 2-3 s"). */
+    idealCues: string[];
   };
   /** Problems whose two errors cost differently (fraud, moderation, medical, safety): no-operating-point. */
   unequalCostDomains: string[];
@@ -132,7 +134,7 @@ export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lex
       const b = out.boundedQuantities;
       for (const [id, phrases] of Object.entries(bq.quantities ?? {})) b.quantities.find((q) => q.id === id)?.phrases.push(...phrases);
       b.units = [...b.units, ...(bq.units ?? [])];
-      for (const k of ['upperBounds', 'percentiles', 'scopes', 'wholeScopes', 'notTargets'] as const) b[k] = [...b[k], ...(bq[k] ?? [])];
+      for (const k of ['upperBounds', 'percentiles', 'scopes', 'wholeScopes', 'notTargets', 'idealCues'] as const) b[k] = [...b[k], ...(bq[k] ?? [])];
     }
   }
   return out;

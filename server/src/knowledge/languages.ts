@@ -34,6 +34,7 @@ export interface LanguagePack {
       scopes?: string[];
       wholeScopes?: string[];
       notTargets?: string[];
+      idealCues?: string[];
     };
   };
 }

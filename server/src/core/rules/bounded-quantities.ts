@@ -23,11 +23,13 @@ export interface BoundedValue {
   percentile: string;
   /** The narrower thing measured ("retrieval", "per page"); '' for the whole request. */
   scope: string;
+  /** Softer values the same sentence gives beside the limit ("ideally 2-3 s"), in seconds. */
+  ideal: number[];
 }
 
 type Vocabulary = Lexicon['boundedQuantities'];
 
-interface Compiled { bound: RegExp; units: { factor: number; re: RegExp }[] }
+interface Compiled { bound: RegExp; duration: RegExp; units: { factor: number; re: RegExp }[] }
 const compiledFor = new WeakMap<Vocabulary, Compiled>();
 
 function compile(v: Vocabulary): Compiled {
@@ -42,7 +44,8 @@ function compile(v: Vocabulary): Compiled {
   // A bound, a short gap with no digit or sentence end ("within an average of"), a number or a
   // range, and a time unit that is a whole word ("100s of users" is no duration).
   const bound = new RegExp(`(?:${bounds})[^\\d\\n|;.<≤]{0,24}?(\\d+(?:[.,]\\d+)?)(?:\\s*(?:-|–|to|до)\\s*(\\d+(?:[.,]\\d+)?))?\\s*(${units})(?![\\p{L}\\p{N}])(?!\\s+of\\b)`, 'giu');
-  c = { bound, units: v.units.map((u) => ({ factor: u.factor, re: new RegExp(`^(?:${u.pattern})$`, 'iu') })) };
+  const duration = new RegExp(`(\\d+(?:[.,]\\d+)?)(?:\\s*(?:-|–|to|до)\\s*(\\d+(?:[.,]\\d+)?))?\\s*(${units})(?![\\p{L}\\p{N}])`, 'giu');
+  c = { bound, duration, units: v.units.map((u) => ({ factor: u.factor, re: new RegExp(`^(?:${u.pattern})$`, 'iu') })) };
   compiledFor.set(v, c);
   return c;
 }
@@ -51,7 +54,8 @@ function compile(v: Vocabulary): Compiled {
 function clauses(text: string, kind: BlockKind): { start: number; text: string }[] {
   if (kind === 'tableRow') return [{ start: 0, text }];
   const out: { start: number; text: string }[] = [];
-  const re = /[^\n.;!?]+(?:[.;!?](?=\d)[^\n.;!?]*)*[.;!?]?/g;
+  // A soft line break is not a sentence end; a decimal point ("1.5 s") is not either.
+  const re = /[^.;!?]+(?:[.;!?](?=\d)[^.;!?]*)*[.;!?]?/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, text: m[0] });
   return out;
 }
@@ -69,7 +73,11 @@ function nearest<T extends PhraseHit>(hits: readonly T[], from: number, to: numb
 
 export function boundedValues(text: string, kind: BlockKind, v: Vocabulary): BoundedValue[] {
   if (kind === 'heading' || kind === 'code' || kind === 'html' || /\?\s*$/.test(text)) return [];
-  const { bound, units } = compile(v);
+  const { bound, duration, units } = compile(v);
+  const seconds = (n: string, unit: string) => {
+    const factor = units.find((u) => u.re.test(unit))?.factor;
+    return factor === undefined ? undefined : Number(n.replace(',', '.')) * factor;
+  };
   const out: BoundedValue[] = [];
   for (const clause of clauses(text, kind)) {
     bound.lastIndex = 0;
@@ -79,27 +87,40 @@ export function boundedValues(text: string, kind: BlockKind, v: Vocabulary): Bou
     const subjects = v.quantities.flatMap((q) => findAll(clause.text, q.phrases).map((h) => ({ ...h, q })));
     if (!subjects.length) continue;
     const percentiles = findAll(clause.text, v.percentiles);
+    // "No more than 10 s, ideally 2-3 s": the doc accepts anything between, so 2 s elsewhere agrees.
+    const idealAt = findAll(clause.text, v.idealCues)[0]?.index;
+    const ideal: number[] = [];
+    if (idealAt !== undefined) {
+      duration.lastIndex = 0;
+      for (let d = duration.exec(clause.text); d; d = duration.exec(clause.text)) {
+        if (d.index < idealAt) continue;
+        for (const n of [d[1], d[2]]) {
+          const s = n === undefined ? undefined : seconds(n, d[3]);
+          if (s !== undefined) ideal.push(s);
+        }
+      }
+    }
     const scopes = [
       ...findAll(clause.text, v.scopes).map((h) => ({ ...h, scope: h.text.toLowerCase() })),
       ...findAll(clause.text, v.wholeScopes).map((h) => ({ ...h, scope: '' })),
     ];
     bound.lastIndex = 0;
     for (let m = bound.exec(clause.text); m; m = bound.exec(clause.text)) {
-      const factor = units.find((u) => u.re.test(m[3]))?.factor;
-      if (factor === undefined) continue;
+      const value = seconds(m[2] ?? m[1], m[3]);
+      if (value === undefined) continue;
       const [from, to] = [m.index, m.index + m[0].length];
       const subject = nearest(subjects, from, to)!;
       // "Time to first token" keeps its scope word: it is not the full response time.
       const scope = nearest(scopes, from, to);
-      const value = Number((m[2] ?? m[1]).replace(',', '.'));
       out.push({
         quantity: subject.q.id,
         label: subject.q.label,
-        seconds: value * factor,
+        seconds: value,
         text: m[0].trim(),
         index: clause.start + m.index,
         percentile: normalisePercentile(nearest(percentiles, from, to)?.text ?? ''),
         scope: scope?.scope ?? '',
+        ideal,
       });
     }
   }

@@ -60,9 +60,16 @@ function sameQuantity(a: BoundedValue, b: BoundedValue): boolean {
   return (!a.percentile && !centre(b.percentile)) || (!b.percentile && !centre(a.percentile));
 }
 
-function differ(a: BoundedValue, b: BoundedValue): boolean {
-  const [lo, hi] = a.seconds < b.seconds ? [a.seconds, b.seconds] : [b.seconds, a.seconds];
+function apart(x: number, y: number): boolean {
+  const [lo, hi] = x < y ? [x, y] : [y, x];
   return lo > 0 && hi / lo >= MIN_RATIO;
+}
+
+/** Values apart, unless one sits between the other's limit and its softer ideal ("≤ 10 s, ideally 2 s"). */
+function differ(a: BoundedValue, b: BoundedValue): boolean {
+  if (!apart(a.seconds, b.seconds)) return false;
+  const within = (x: BoundedValue, y: BoundedValue) => x.ideal.some((i) => y.seconds <= x.seconds && (y.seconds >= i || !apart(i, y.seconds)));
+  return !within(a, b) && !within(b, a);
 }
 
 /** The value's exact place: its offset in the block's text, found again on the block's source lines. */
