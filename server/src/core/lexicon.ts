@@ -97,6 +97,17 @@ export interface Lexicon {
   /** Uses that need calibrated probabilities (auctions, bidding, negative downsampling). */
   calibrationNeeds: string[];
   calibrationWords: string[];
+  /** Words that name where labels come from (label-definition). */
+  labelWords: string[];
+  /** Outcomes known only some time after the event (chargebacks, conversions, churn). */
+  delayedOutcomes: string[];
+  /** Words and patterns that show a label window or delay handling ("30-day window", "maturation"). */
+  labelWindowWords: string[];
+  labelWindowPatterns: string[];
+  /** Labels taken from what users did with what the system showed (clicks, watch time). */
+  clickLabels: string[];
+  /** Words that show position bias is corrected or exposure explored. */
+  positionBiasWords: string[];
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }

@@ -14,6 +14,7 @@ import { unfilledPlaceholder } from './unfilled-placeholder';
 import { splitLeakageRisk } from './split-leakage-risk';
 import { inconsistentNumbers } from './inconsistent-numbers';
 import { noOperatingPoint } from './no-operating-point';
+import { labelDefinition } from './label-definition';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   splitLeakageRisk,
   inconsistentNumbers,
   noOperatingPoint,
+  labelDefinition,
   unfilledPlaceholder,
   tooComplex,
 ];
