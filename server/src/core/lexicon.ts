@@ -108,6 +108,13 @@ export interface Lexicon {
   clickLabels: string[];
   /** Words that show position bias is corrected or exposure explored. */
   positionBiasWords: string[];
+  /** Words that plan an online controlled test (metrics-not-connected). */
+  onlineTestWords: string[];
+  /** Words and patterns that give a test's success criterion (a significance, a lift of N %, a guardrail). */
+  successCriteria: string[];
+  successCriteriaPatterns: string[];
+  /** Words that say the online test will not happen ("a full A/B test is impossible at this stage"). */
+  onlineTestNegations: string[];
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }

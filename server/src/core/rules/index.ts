@@ -15,6 +15,7 @@ import { splitLeakageRisk } from './split-leakage-risk';
 import { inconsistentNumbers } from './inconsistent-numbers';
 import { noOperatingPoint } from './no-operating-point';
 import { labelDefinition } from './label-definition';
+import { metricsNotConnected } from './metrics-not-connected';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   inconsistentNumbers,
   noOperatingPoint,
   labelDefinition,
+  metricsNotConnected,
   unfilledPlaceholder,
   tooComplex,
 ];
