@@ -1,9 +1,8 @@
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
-import type { Lexicon } from '../lexicon';
-import { firstInDoc } from '../chunk-facts';
+import { allInDoc, firstInDoc } from '../chunk-facts';
 import { findFirst, type PhraseHit } from '../phrases';
-import { locateInBlock } from './helpers';
+import { locateInBlock, stepIdsWithRole } from './helpers';
 import { noteAfterBlockEdit } from '../fixes';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
@@ -28,7 +27,7 @@ export const splitLeakageRisk: Rule = {
     if (firstInDoc(doc, lex.timeOrGroupSplits, (b) => (prose(b) && (findFirst(b.text, lex.timeOrGroupSplits) ?? firstPattern(b.text, lex.timeOrGroupSplitPatterns))) || null) !== undefined) return [];
     const split = firstInDoc(doc, lex.splitStatements, (b) => (statement(b) && (findFirst(b.text, lex.splitStatements) ?? firstPattern(b.text, lex.splitStatementPatterns))) || null);
     if (!split) return [];
-    const evidence = groupEvidence(doc, lex) ?? timeEvidence(doc, lex);
+    const evidence = groupEvidence(doc, ctx) ?? timeEvidence(doc, ctx);
     if (!evidence) return [];
     const block = doc.blocks[split.index];
     const said = split.hit.text.trim();
@@ -70,14 +69,26 @@ function firstPattern(text: string, patterns: string[]): PhraseHit | undefined {
   return undefined;
 }
 
-function timeEvidence(doc: DesignDoc, lex: Lexicon) {
-  const found = firstInDoc(doc, lex.timeOrderedData, (b) => (prose(b) && findFirst(b.text, lex.timeOrderedData)) || null);
+/** Steps where the doc describes its data: "database transactions" under Serving are no training rows. */
+function dataSteps(ctx: RuleContext): Set<string> {
+  return new Set(['requirements', 'framing', 'data', 'model', 'evaluation'].flatMap((role) => [...stepIdsWithRole(ctx, role)]));
+}
+
+/** The first block in a data-describing step that mentions one of the phrases (hits cached per chunk). */
+function firstInDataSteps(doc: DesignDoc, ctx: RuleContext, phrases: string[]) {
+  const steps = dataSteps(ctx);
+  return allInDoc(doc, phrases, (b) => (prose(b) && findFirst(b.text, phrases)) || null)
+    .find((f) => steps.has(doc.blocks[f.index].stepId ?? ''));
+}
+
+function timeEvidence(doc: DesignDoc, ctx: RuleContext) {
+  const found = firstInDataSteps(doc, ctx, ctx.lexicon.timeOrderedData);
   return found && { ...found, unit: undefined };
 }
 
-function groupEvidence(doc: DesignDoc, lex: Lexicon) {
-  for (const group of lex.groupedData) {
-    const found = firstInDoc(doc, group.phrases, (b) => (prose(b) && findFirst(b.text, group.phrases)) || null);
+function groupEvidence(doc: DesignDoc, ctx: RuleContext) {
+  for (const group of ctx.lexicon.groupedData) {
+    const found = firstInDataSteps(doc, ctx, group.phrases);
     if (found) return { ...found, unit: group.unit };
   }
   return undefined;
