@@ -4,6 +4,8 @@
  * into the files that list rules. Pure text → text, so the staleness test (test/unit/generated.test.ts)
  * and the writer (scripts/generate-rule-meta.ts) share one definition.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { rules } from '../server/src/core/rules';
 import { defaultFramework } from '../server/src/knowledge/framework';
 
@@ -80,7 +82,40 @@ export function renderConfigSchema(text: string): string {
   return text.replace(re, (_m, head: string) => `${head}${JSON.stringify(rules.map((r) => r.meta.id)).replace(/","/g, '", "')}`);
 }
 
+/** A section's text: from its `## heading` line to the next `## ` heading outside a code fence. */
+function section(page: string, heading: string): string {
+  const lines = page.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`## ${heading}`));
+  if (start < 0) return '';
+  let fenced = false;
+  const out: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (!fenced && line.startsWith('## ')) break;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** server/src/knowledge/rule-explanations.json: what hover on a finding shows — the rule's one line,
+ * the first paragraph of its page's "Why it matters" and its "Fails" example — so the editor
+ * explains a check without reading docs/rules (the web host has no file system). */
+export function renderRuleExplanations(readPage: (id: string) => string): string {
+  const out: Record<string, { description: string; why: string; example: string }> = {};
+  for (const r of rules) {
+    const page = readPage(r.meta.id);
+    const why = section(page, 'Why it matters').trim().split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ');
+    const example = /```markdown\n([^]*?)\n```/.exec(section(page, 'Fails'))?.[1] ?? '';
+    out[r.meta.id] = { description: r.meta.description, why, example };
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+const rootDir = join(__dirname, '..');
+const readRulePage = (id: string) => readFileSync(join(rootDir, 'docs/rules', `${id}.md`), 'utf8');
+
 export const generatedFiles: GeneratedFile[] = [
+  { path: 'server/src/knowledge/rule-explanations.json', render: () => renderRuleExplanations(readRulePage) },
   { path: 'schemas/config.schema.json', render: renderConfigSchema },
   { path: 'package.json', render: renderPackageJson },
   { path: 'README.md', render: (t) => replaceRegion(t, 'rules', readmeTable(), 'README.md') },

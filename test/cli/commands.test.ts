@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintJson, mlsd, REPO } from '../support/cli';
+import { ruleIds } from '../../server/src/core/rules';
 
 const glossary = JSON.parse(readFileSync(path.join(REPO, 'server/src/knowledge/glossary.json'), 'utf8')) as { term: string; definition: string; whenToUse: string }[];
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
@@ -87,6 +88,15 @@ describe('mlsd explain', () => {
     assert.ok(existsSync(page), `${page} exists`);
     const text = readFileSync(page, 'utf8');
     assert.equal(r.stdout, text.endsWith('\n') ? text : `${text}\n`);
+  });
+
+  it('explain prints the page of every rule of the catalogue', async () => {
+    for (const id of ruleIds) {
+      const r = await mlsd(['explain', id]);
+      assert.equal(r.code, 0, `${id}: ${r.stderr}`);
+      assert.match(r.stdout, new RegExp(`^# ${id}\n`), `explain ${id} prints its page`);
+      assert.match(r.stdout, /## Fails/, `explain ${id} includes the example that fires`);
+    }
   });
 
   it('explain NDCG prints the glossary entry (any case)', async () => {

@@ -151,6 +151,21 @@ describe('mlsd lint: SARIF format', () => {
     const notes = run.results.filter((x: { level: string }) => x.level === 'note').length;
     assert.equal(notes, reports.reduce((n, rep) => n + count(rep, 'info') + count(rep, 'hint'), 0), 'info findings are SARIF notes');
   });
+
+  it('a finding about two places carries the second one: JSON "related", SARIF relatedLocations', async () => {
+    const file = path.join(tmp, 'two-bounds.md');
+    writeFileSync(file, ['---', 'mlsd: true', '---', '# Ticket routing', '', '## Requirements', '', 'The response time should be no more than 60 seconds.', '',
+      '## Serving', '', 'P95 latency < 20 s on two nodes.', ''].join('\n'));
+    const { reports } = await lintJson([file]);
+    const f = reports[0].findings.find((x) => x.ruleId === 'inconsistent-numbers') as JsonFinding & { related?: { line: number; column: number; message: string }[] };
+    assert.ok(f, 'inconsistent-numbers fires');
+    assert.equal(f.line, 12);
+    assert.deepEqual(f.related?.map((x) => x.line), [8]);
+    const sarif = JSON.parse((await mlsd(['lint', '--format', 'sarif', file])).stdout);
+    const res = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'inconsistent-numbers');
+    assert.equal(res.relatedLocations?.[0]?.physicalLocation.region.startLine, 8);
+    assert.match(res.relatedLocations[0].message.text, /60 seconds/);
+  });
 });
 
 describe('mlsd lint: exit codes', () => {

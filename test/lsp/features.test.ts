@@ -264,6 +264,24 @@ describe('language server over stdio: features', () => {
     assert.equal(none, null);
   });
 
+  it('hover on a finding explains its check with an example, and a two-place finding carries related information', async () => {
+    const uri = uniqueUri('hover-finding.md');
+    const text = [
+      '---', 'mlsd: true', '---', '# Ticket routing', '', '## Requirements', '', 'The response time should be no more than 60 seconds.', '',
+      '## Serving', '', 'P95 latency < 20 s on two nodes.', '',
+    ].join('\n');
+    const diagnostics = await client.open(uri, text);
+    const finding = byRule(diagnostics, 'inconsistent-numbers')[0];
+    assert.ok(finding, `inconsistent-numbers among ${diagnostics.map((d) => d.code).join(', ')}`);
+    assert.equal(finding.relatedInformation?.length, 1, 'points at the other value');
+    assert.equal(finding.relatedInformation[0].location.uri, uri);
+    assert.equal(finding.relatedInformation[0].location.range.start.line, 7);
+    const value = markup(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: finding.range.start }));
+    assert.match(value, /\*\*inconsistent-numbers\*\*/);
+    assert.match(value, /For example, this fires:/);
+    assert.match(value, /inconsistent-numbers\.md/, 'links the rule page');
+  });
+
   it('hover on a step heading shows its guiding questions', async () => {
     const uri = uniqueUri('hover-step.md');
     await client.open(uri, designDoc);

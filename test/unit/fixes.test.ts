@@ -109,6 +109,24 @@ describe('unjustified-model-choice: add a "Why this model / Alternatives conside
   }
 });
 
+describe('split-leakage-risk: add a "Split" line with the doc\'s own key', () => {
+  const cases: Record<string, [string, RegExp]> = {
+    'paragraph, time-ordered data': ['# Doc\n\n## Data\n\nRows come from click logs. We randomly split them 80/20 into train and test.\n\n## Model\n\nTrees.\n', /\*\*Split:\*\* TODO: split by time on the timestamp of "click logs"/],
+    'list item, grouped data': ['# Doc\n\n## Data\n\nWe label video clips frame by frame.\n\n- Split the dataset into training and test sets.\n- Keep day and night in both.\n', /\n  - \*\*Split:\*\* TODO: split by clip/],
+  };
+  for (const [name, [text, inserted]] of Object.entries(cases)) {
+    test(name, () => {
+      const target = of(analyzeText(text).findings, 'split-leakage-risk');
+      assert.equal(target.length, 1, 'one finding expected');
+      const fix = target[0].fixes?.find((f) => f.title.startsWith('Add a "Split" line'));
+      assert.ok(fix, 'offers the Split line');
+      const next = applyEdits(text, fix.edits);
+      assert.match(next, inserted);
+      assert.deepEqual(of(analyzeText(next).findings, 'split-leakage-risk').map(describeFinding), [], `still flagged after the fix:\n${next}`);
+    });
+  }
+});
+
 describe('disable for this line (every finding carries it)', () => {
   const fixtures = [
     'unjustified-model-choice/fail-bare-choices.md',

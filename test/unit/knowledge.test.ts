@@ -29,10 +29,14 @@ const describeFindings = (fs: { ruleId: string; range: { start: { line: number }
 
 describe('schemas', () => {
   test('lexicon.json matches schemas/lexicon.schema.json, and its patterns compile', () => {
-    const lexicon = JSON.parse(readFileSync(join(repoRoot, 'server/src/knowledge/lexicon.json'), 'utf8')) as { requirementNumbers: { scale: string[]; latency: string[] }; imbalanceStatements: { patterns: string[] } };
+    const lexicon = JSON.parse(readFileSync(join(repoRoot, 'server/src/knowledge/lexicon.json'), 'utf8')) as {
+      requirementNumbers: { scale: string[]; latency: string[] }; imbalanceStatements: { patterns: string[] };
+      splitStatementPatterns: string[]; timeOrGroupSplitPatterns: string[]; labelWindowPatterns: string[]; successCriteriaPatterns: string[]; boundedQuantities: { units: { pattern: string }[] };
+    };
     const validate = ajv.compile(schema('lexicon.schema.json'));
     assert.ok(validate(lexicon), ajv.errorsText(validate.errors));
     for (const p of [...lexicon.requirementNumbers.scale, ...lexicon.requirementNumbers.latency, ...lexicon.imbalanceStatements.patterns]) new RegExp(p, 'iu');
+    for (const p of [...lexicon.splitStatementPatterns, ...lexicon.timeOrGroupSplitPatterns, ...lexicon.labelWindowPatterns, ...lexicon.successCriteriaPatterns, ...lexicon.boundedQuantities.units.map((u) => u.pattern)]) new RegExp(p, 'iu');
   });
 
   test('every language pack matches schemas/language.schema.json and names only known steps and topics', () => {

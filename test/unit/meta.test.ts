@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { rules, ruleIds } from '../../server/src/core/rules';
 import configSchema from '../../schemas/config.schema.json';
+import { ruleExplanation } from '../../server/src/knowledge/service';
 import { defaultFramework } from '../../server/src/knowledge/framework';
 import {
   analyzeFixture, analyzeText, describeFinding, listFiles, repoRoot, ruleFixturesDir, stepFixturesDir,
@@ -105,6 +106,15 @@ describe('every rule is complete', () => {
         assert.ok(failing.length > 0, `the "Fails" example of ${id} reports nothing`);
         const passing = analyzeText(passes, on).findings.filter((f) => f.ruleId === id);
         assert.deepEqual(passing.map(describeFinding), [], `the "Passes" example of ${id} reports findings`);
+      });
+
+      test('hover can explain it: one line, why it matters, and the example that fires', () => {
+        const e = ruleExplanation(id);
+        assert.ok(e, `no explanation for ${id}: run \`npm run generate\``);
+        assert.equal(e.description, rule.meta.description);
+        assert.ok(e.why.length > 40, 'the first paragraph of "Why it matters"');
+        const fails = analyzeText(e.example, rule.meta.defaultSeverity === 'off' ? { config: { rules: { [id]: 'warning' as const } } } : {}).findings;
+        assert.ok(fails.some((f) => f.ruleId === id), `the hover example of ${id} fires`);
       });
 
       test('has a fail and a pass fixture', () => {

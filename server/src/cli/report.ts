@@ -11,6 +11,8 @@ export interface ReportFinding {
   endLine: number;
   endColumn: number;
   data: FindingData;
+  /** Other places the finding points at (1-based), e.g. the second value of an inconsistent number. */
+  related?: { line: number; column: number; message: string }[];
 }
 
 export interface FileReport {
@@ -58,5 +60,6 @@ export function toReportFinding(f: Finding): ReportFinding {
     endLine: f.range.end.line + 1,
     endColumn: f.range.end.character + 1,
     data: f.data ?? {},
+    ...(f.related?.length ? { related: f.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
   };
 }

@@ -46,3 +46,24 @@ export function firstInDoc<H>(doc: DesignDoc, key: object, probe: (b: Pick<TextB
   }
   return undefined;
 }
+
+/**
+ * Every block of the doc (in order) for which `probe` finds something, with what it found; like
+ * `firstInDoc`, each chunk's answers are cached under `key`, so an edit re-probes only its chunk.
+ */
+export function allInDoc<H>(doc: DesignDoc, key: object, probe: (b: Pick<TextBlock, 'kind' | 'text'>) => H | null | undefined): { index: number; hit: H }[] {
+  const out: { index: number; hit: H }[] = [];
+  const segments = doc.segments ?? [{ chunk: doc, blocks: doc.blocks, start: 0, end: doc.blocks.length }];
+  for (const seg of segments) {
+    const found = chunkFact(seg.chunk, key, () => {
+      const hits: { rel: number; hit: H }[] = [];
+      for (let i = 0; i < seg.blocks.length; i++) {
+        const hit = probe(seg.blocks[i]);
+        if (hit) hits.push({ rel: i, hit });
+      }
+      return hits;
+    });
+    for (const f of found) out.push({ index: seg.start + f.rel, hit: f.hit });
+  }
+  return out;
+}

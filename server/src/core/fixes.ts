@@ -58,6 +58,23 @@ export function justificationStubEdit(block: TextBlock, lines: string[]): TextEd
   return undefined;
 }
 
+/** A bold-labelled TODO line right after a block (a sub-item under a list item, a paragraph after a
+ * paragraph; none inside a table); the reviewer's question becomes a line to fill in, in the doc's own words. */
+export function noteAfterBlockEdit(block: TextBlock, lines: string[], label: string, todo: string): TextEdit | undefined {
+  const endLine = block.range.end.line;
+  const at = range(endLine + 1, 0, endLine + 1, 0);
+  if (block.kind === 'listItem') {
+    const first = lines[block.range.start.line] ?? '';
+    const m = /^(\s*)([-*+]|\d+[.)])(\s+)/.exec(first);
+    const indent = ' '.repeat(m ? m[0].length : 2);
+    return { range: at, newText: `${indent}- **${label}:** TODO: ${todo}\n` };
+  }
+  if (block.kind === 'paragraph') {
+    return { range: at, newText: `\n**${label}:** TODO: ${todo}\n` };
+  }
+  return undefined;
+}
+
 /** `<!-- mlsd-disable-next-line id -->` above the line; inside the last cell for a table row. */
 export function disableFix(ruleId: string, line: number, lines: string[]): Fix {
   const text = lines[line] ?? '';

@@ -66,6 +66,59 @@ export interface Lexicon {
   /** Words that name a simple baseline (missing-baseline). */
   baselineWords: string[];
   documentKinds: DocumentKindCues[];
+  /** A statement of how the data is split that names no time or group rule (split-leakage-risk). */
+  splitStatements: string[];
+  /** Patterns for the same: a ratio beside a split word ("70/30 split"), "5-fold". */
+  splitStatementPatterns: string[];
+  /** Words that show rows are ordered in time (click logs, transactions): a random split leaks the future. */
+  timeOrderedData: string[];
+  /** Words that show rows come in groups that must stay on one side of a split, with the group's unit. */
+  groupedData: { phrases: string[]; unit: string }[];
+  /** Words and patterns that show a time- or group-based split (or that the doc keeps the future out). */
+  timeOrGroupSplits: string[];
+  timeOrGroupSplitPatterns: string[];
+  /** Time quantities a doc bounds (latency, freshness), read with units, percentile and scope
+   * (inconsistent-numbers): two bounds of one quantity, percentile and scope that differ are flagged. */
+  boundedQuantities: {
+    quantities: { id: string; label: string; phrases: string[] }[];
+    /** Time units as regex sources, with their factor to seconds. */
+    units: { factor: number; pattern: string }[];
+    upperBounds: string[];
+    percentiles: string[];
+    /** Words that narrow what is measured (a stage, a unit of work). */
+    scopes: string[];
+    /** Words that name the whole request (end-to-end, total): no narrower scope. */
+    wholeScopes: string[];
+    /** Words that make a number today's or a measured one, not a target. */
+    notTargets: string[];
+    /** Words that give a softer value beside a hard limit ("no more than 10 s, ideally 2-3 s"). */
+    idealCues: string[];
+  };
+  /** Problems whose two errors cost differently (fraud, moderation, medical, safety): no-operating-point. */
+  unequalCostDomains: string[];
+  /** Words that show an operating point: a threshold, a cost trade-off, precision at a fixed recall. */
+  operatingPointWords: string[];
+  /** Uses that need calibrated probabilities (auctions, bidding, negative downsampling). */
+  calibrationNeeds: string[];
+  calibrationWords: string[];
+  /** Words that name where labels come from (label-definition). */
+  labelWords: string[];
+  /** Outcomes known only some time after the event (chargebacks, conversions, churn). */
+  delayedOutcomes: string[];
+  /** Words and patterns that show a label window or delay handling ("30-day window", "maturation"). */
+  labelWindowWords: string[];
+  labelWindowPatterns: string[];
+  /** Labels taken from what users did with what the system showed (clicks, watch time). */
+  clickLabels: string[];
+  /** Words that show position bias is corrected or exposure explored. */
+  positionBiasWords: string[];
+  /** Words that plan an online controlled test (metrics-not-connected). */
+  onlineTestWords: string[];
+  /** Words and patterns that give a test's success criterion (a significance, a lift of N %, a guardrail). */
+  successCriteria: string[];
+  successCriteriaPatterns: string[];
+  /** Words that say the online test will not happen ("a full A/B test is impossible at this stage"). */
+  onlineTestNegations: string[];
   /** A design-doc template: its title says so, or this share of its lines are prompts. */
   templateCues: { title: string[]; minPromptShare: number };
 }
@@ -80,6 +133,7 @@ export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lex
     templateCues: { ...base.templateCues, title: [...base.templateCues.title] },
     imbalanceStatements: { ...base.imbalanceStatements, phrases: [...base.imbalanceStatements.phrases] },
     problemTypes: base.problemTypes.map((p) => ({ ...p, phrases: [...p.phrases] })),
+    boundedQuantities: { ...base.boundedQuantities, quantities: base.boundedQuantities.quantities.map((q) => ({ ...q, phrases: [...q.phrases] })) },
   };
   for (const pack of packs) {
     const lex = pack.lexicon ?? {};
@@ -97,6 +151,13 @@ export function mergeLexicon(base: Lexicon, packs: readonly LanguagePack[]): Lex
     if (lex.templateTitle) out.templateCues.title.push(...lex.templateTitle);
     if (lex.imbalanceStatements) out.imbalanceStatements.phrases.push(...lex.imbalanceStatements);
     for (const [id, phrases] of Object.entries(lex.problemTypes ?? {})) out.problemTypes.find((p) => p.id === id)?.phrases.push(...phrases);
+    const bq = lex.boundedQuantities;
+    if (bq) {
+      const b = out.boundedQuantities;
+      for (const [id, phrases] of Object.entries(bq.quantities ?? {})) b.quantities.find((q) => q.id === id)?.phrases.push(...phrases);
+      b.units = [...b.units, ...(bq.units ?? [])];
+      for (const k of ['upperBounds', 'percentiles', 'scopes', 'wholeScopes', 'notTargets', 'idealCues'] as const) b[k] = [...b[k], ...(bq[k] ?? [])];
+    }
   }
   return out;
 }

@@ -81,6 +81,7 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
         data: f.data,
         // A comment inside YAML front matter would break it, so no "disable" fix there.
         fixes: [...(f.fixes ?? []), ...(inFrontMatter ? [] : [disableFix(rule.meta.id, f.range.start.line, lines)])],
+        ...(f.related?.length ? { related: f.related.map((r) => ({ message: r.message, range: withinLines(r.range, lines) })) } : {}),
       });
     }
   }

@@ -26,7 +26,12 @@ export interface Finding {
   /** Machine-readable facts about the finding: step id, topic id, model family… */
   data?: FindingData;
   fixes?: Fix[];
+  /** Other places of the same doc the finding is about (the other value of an inconsistent number). */
+  related?: RelatedPlace[];
 }
+
+/** A second place a finding points at, with what is there (LSP `relatedInformation`). */
+export interface RelatedPlace { range: Range; message: string }
 
 /** Machine-readable facts about a finding; `topics` lists every topic a merged finding names. */
 export type FindingData = Record<string, string | number | boolean | string[]>;

@@ -25,6 +25,17 @@ export interface LanguagePack {
     templateTitle?: string[];
     imbalanceStatements?: string[];
     problemTypes?: Record<string, string[]>;
+    /** Words for inconsistent-numbers' time bounds: quantity phrases by id, units, bound words… */
+    boundedQuantities?: {
+      quantities?: Record<string, string[]>;
+      units?: { factor: number; pattern: string }[];
+      upperBounds?: string[];
+      percentiles?: string[];
+      scopes?: string[];
+      wholeScopes?: string[];
+      notTargets?: string[];
+      idealCues?: string[];
+    };
   };
 }
 

@@ -9,6 +9,7 @@ import { renderMarkdown } from './render';
 import { practice } from './practice';
 import { defaultFramework } from './framework';
 export { termAt, formatEntry, glossary } from './glossary';
+import ruleExplanations from './rule-explanations.json';
 
 // The knowledge's own shapes: the server hands them out as protocol.ts's wire types, and the compiler
 // checks they fit there (lsp/features/knowledge-requests.ts), so knowledge does not depend on the wire.
@@ -52,6 +53,13 @@ export function caseStudySource(id: string): CaseStudySource | undefined {
 }
 
 export { caseStudyIds };
+
+export interface RuleExplanation { description: string; why: string; example: string }
+
+/** What a rule checks, why, and an example that fires (generated from docs/rules by `npm run generate`). */
+export function ruleExplanation(ruleId: string): RuleExplanation | undefined {
+  return Object.hasOwn(ruleExplanations, ruleId) ? (ruleExplanations as Record<string, RuleExplanation>)[ruleId] : undefined;
+}
 
 export function practicePlan(): PracticePlanResult {
   return {

@@ -33,10 +33,12 @@ function baseName(file: string): string {
   return decodeURIComponent(file.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? file);
 }
 
-/** `ruleUrl`: where the rule's page is (a file beside the Node bundle; in the web, inside the extension). */
-export function toDiagnostic(f: Finding, ruleUrl: (ruleId: string) => string): Diagnostic {
+/** `ruleUrl`: where the rule's page is (a file beside the Node bundle; in the web, inside the extension).
+ * `uri`: the document's, for the finding's other places (related information). */
+export function toDiagnostic(f: Finding, ruleUrl: (ruleId: string) => string, uri?: string): Diagnostic {
   const data: DiagnosticData = { ruleId: f.ruleId, fixes: f.fixes, facts: f.data };
   return {
+    ...(uri && f.related?.length ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,

@@ -74,7 +74,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const s = await fresh(uri);
       return s?.summary ? { summary: s.summary, frameworkText: s.effective?.frameworkText } : undefined;
     },
-    publish: (uri, summary) => void connection.sendDiagnostics({ uri, diagnostics: summary ? summary.findings.map((f) => toDiagnostic(f, ruleUrl)) : [] }),
+    publish: (uri, summary) => void connection.sendDiagnostics({ uri, diagnostics: summary ? summary.findings.map((f) => toDiagnostic(f, ruleUrl, uri)) : [] }),
   });
 
   function state(uri: string): DocState {
@@ -219,7 +219,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     s.version = version;
     s.fellBack = result.fellBack === true;
     s.lintable = isLintable(uri, s.summary, effective);
-    void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map((f) => toDiagnostic(f, ruleUrl)) : [] });
+    void connection.sendDiagnostics({ uri, version, diagnostics: s.lintable ? s.summary.findings.map((f) => toDiagnostic(f, ruleUrl, uri)) : [] });
     void notify(connection, Notifications.modelChanged, { uri, version });
     workspace?.analysed(uri);
     scheduler.published(uri, version);
@@ -306,7 +306,8 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (!doc || !position) return null;
     const line = doc.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
     const s = states.get(doc.uri);
-    return hover(line, position, s?.summary?.doc, frameworkOf(s), () => platform.knowledge());
+    const findings = s?.summary && s.lintable ? s.summary.findings : [];
+    return hover(line, position, s?.summary?.doc, frameworkOf(s), () => platform.knowledge(), findings, ruleUrl);
   });
 
   connection.onRequest('textDocument/completion', (params: Params) => {

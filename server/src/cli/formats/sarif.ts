@@ -30,6 +30,14 @@ export function formatSarif(reports: FileReport[], version: string): string {
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: Math.max(f.endColumn, f.endLine === f.line ? f.column + 1 : 1) },
         },
       }],
+      // The finding's other places (the second value of an inconsistent number), as code scanning shows them.
+      ...(f.related?.length ? {
+        relatedLocations: f.related.map((rel, id) => ({
+          id,
+          message: { text: rel.message },
+          physicalLocation: { artifactLocation: { uri: r.file.split('\\').join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: rel.line, startColumn: rel.column } },
+        })),
+      } : {}),
       ...(Object.keys(f.data).length ? { properties: f.data } : {}),
     })),
   );

@@ -11,6 +11,11 @@ import { metricTaskMismatch } from './metric-task-mismatch';
 import { imbalanceWithoutStrategy } from './imbalance-without-strategy';
 import { unquantifiedRequirements } from './unquantified-requirements';
 import { unfilledPlaceholder } from './unfilled-placeholder';
+import { splitLeakageRisk } from './split-leakage-risk';
+import { inconsistentNumbers } from './inconsistent-numbers';
+import { noOperatingPoint } from './no-operating-point';
+import { labelDefinition } from './label-definition';
+import { metricsNotConnected } from './metrics-not-connected';
 import { tooComplex } from './too-complex';
 
 export const rules: readonly Rule[] = [
@@ -24,6 +29,11 @@ export const rules: readonly Rule[] = [
   metricTaskMismatch,
   imbalanceWithoutStrategy,
   unquantifiedRequirements,
+  splitLeakageRisk,
+  inconsistentNumbers,
+  noOperatingPoint,
+  labelDefinition,
+  metricsNotConnected,
   unfilledPlaceholder,
   tooComplex,
 ];

@@ -1,11 +1,40 @@
-/** Hover: a step heading shows its guiding questions and topic coverage; an ML term shows its glossary entry. */
+/** Hover: a finding explains its check (what, why, an example); a step heading shows its guiding questions
+ * and topic coverage; an ML term shows its glossary entry. */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { Framework } from '../../core/types';
+import type { Finding, Framework } from '../../core/types';
+import { comparePositions } from '../../core/text';
 import type { DocSummary } from '../../host/summary';
 import type { KnowledgeService } from '../platform';
 import { markdownText } from './markdown-text';
 
-export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService): Hover | null {
+/** `findings`: the published ones (none when the doc is not linted); `ruleUrl`: each rule's page. */
+export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService,
+  findings: readonly Finding[] = [], ruleUrl?: (ruleId: string) => string): Hover | null {
+  const explained = explainFindings(findings, position, knowledge, ruleUrl);
+  const rest = otherHover(line, position, doc, framework, knowledge);
+  if (!explained) return rest;
+  const value = rest ? `${explained.value}\n\n---\n\n${(rest.contents as { value: string }).value}` : explained.value;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: explained.range };
+}
+
+/** Each rule with a finding under the cursor, once: its one line, why it matters, and an example that fires. */
+function explainFindings(findings: readonly Finding[], position: Position, knowledge: () => KnowledgeService, ruleUrl?: (ruleId: string) => string) {
+  const here = findings.filter((f) => comparePositions(f.range.start, position) <= 0 && comparePositions(position, f.range.end) <= 0);
+  const ids = [...new Set(here.map((f) => f.ruleId))];
+  const parts = ids.flatMap((id) => {
+    const e = knowledge().ruleExplanation(id);
+    if (!e) return [];
+    return [[
+      `**${id}** — ${e.description}`, '',
+      e.why, '',
+      ...(e.example ? ['For example, this fires:', '', '````markdown', e.example, '````', ''] : []),
+      ...(ruleUrl ? [`[About ${id}](${ruleUrl(id)})`] : []),
+    ].join('\n').trim()];
+  });
+  return parts.length ? { value: parts.join('\n\n---\n\n'), range: here[0].range } : undefined;
+}
+
+function otherHover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService): Hover | null {
   const heading = doc?.headings.find((h) => h.range.start.line === position.line && h.depth <= 6);
   if (heading && doc && doc.isDesignDoc) {
     // Which step the heading was taken for, and why — so a user can see the mapping and correct it.

@@ -1,0 +1,91 @@
+import type { Rule, RuleContext, RuleFinding } from './rule';
+import type { DesignDoc, TextBlock } from '../types';
+import { firstInDoc } from '../chunk-facts';
+import { findFirst, type PhraseHit } from '../phrases';
+import { docMentions, detectTask } from './task';
+import { locateInBlock } from './helpers';
+
+type Probe = Pick<TextBlock, 'kind' | 'text'>;
+
+/**
+ * Labels whose definition decides what the model learns, asked only where the doc itself ties its
+ * labels (one sentence naming labels, a target or positives) to
+ *  - an outcome known only later (chargebacks, conversions, churn) and gives no label window or
+ *    delay handling anywhere, or
+ *  - clicks or engagement on what a ranking system showed, with no word of position bias,
+ *    propensity or exploration anywhere.
+ */
+export const labelDefinition: Rule = {
+  meta: {
+    id: 'label-definition',
+    description: 'Labels come from a delayed outcome or from clicks on the system\'s own ranking, with no label window or bias correction.',
+    defaultSeverity: 'warning',
+    tags: ['data', 'labels'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    const lex = ctx.lexicon;
+    const findings: RuleFinding[] = [];
+    const delayed = labelledWith(doc, ctx, lex.delayedOutcomes);
+    if (delayed && !docMentions(doc, lex.labelWindowWords) && !windowPattern(doc, lex.labelWindowPatterns)) {
+      const block = doc.blocks[delayed.index];
+      findings.push({
+        message: `Labels come from a delayed outcome ("${delayed.hit.text}") but the doc gives no label window or delay handling. How long after the event is a label final, and how are recent, not-yet-labelled examples treated in training and evaluation?`,
+        range: locate(block, ctx, delayed.hit.text),
+        data: { step: block.stepId ?? '', label: 'delayed', outcome: delayed.hit.text },
+      });
+    }
+    if (detectTask(doc, ctx) === 'ranking') {
+      const clicks = labelledWith(doc, ctx, lex.clickLabels);
+      if (clicks && !docMentions(doc, lex.positionBiasWords)) {
+        const block = doc.blocks[clicks.index];
+        findings.push({
+          message: `Labels come from how users reacted to what the system showed ("${clicks.hit.text}"), with no word of position bias or exploration. How will the model learn relevance rather than the current ranking's positions — position as a training feature, propensity weights, a randomised slice?`,
+          range: locate(block, ctx, clicks.hit.text),
+          data: { step: block.stepId ?? '', label: 'position-bias', signal: clicks.hit.text },
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function prose(b: Probe): boolean {
+  return b.kind !== 'heading' && b.kind !== 'code' && b.kind !== 'html' && !/\?\s*$/.test(b.text);
+}
+
+/** The first sentence that names labels (or a target) and one of the outcome words, with the outcome word. */
+function labelledWith(doc: DesignDoc, ctx: RuleContext, outcomes: string[]) {
+  const labels = ctx.lexicon.labelWords;
+  return firstInDoc(doc, outcomes, (b) => {
+    if (!prose(b)) return null;
+    for (const sentence of b.text.split(/(?<=[.;!?])\s+/)) {
+      const outcome = findFirst(sentence, outcomes);
+      if (outcome && findFirst(sentence, labels)) return outcome;
+    }
+    return null;
+  });
+}
+
+const compiled = new WeakMap<string[], RegExp[]>();
+function windowPattern(doc: DesignDoc, patterns: string[]): boolean {
+  let res = compiled.get(patterns);
+  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
+  const regexes = res;
+  return firstInDoc(doc, patterns, (b): PhraseHit | null => {
+    if (!prose(b)) return null;
+    for (const re of regexes) {
+      const m = re.exec(b.text);
+      if (m) return { index: m.index, text: m[0] };
+    }
+    return null;
+  }) !== undefined;
+}
+
+function locate(block: TextBlock, ctx: RuleContext, needle: string) {
+  const lower = needle.toLowerCase();
+  return locateInBlock(block, ctx.lines, (line) => {
+    const i = line.toLowerCase().indexOf(lower);
+    return i >= 0 ? { index: i, length: needle.length } : undefined;
+  });
+}

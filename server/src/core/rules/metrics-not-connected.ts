@@ -1,0 +1,72 @@
+import type { Rule, RuleContext } from './rule';
+import type { DesignDoc, TextBlock } from '../types';
+import { firstInDoc } from '../chunk-facts';
+import { findFirst, type PhraseHit } from '../phrases';
+import { docMentions } from './task';
+import { locateInBlock } from './helpers';
+
+type Probe = Pick<TextBlock, 'kind' | 'text'>;
+
+/**
+ * An online test with nothing that decides it: the doc plans an A/B test (in prose, not only a
+ * heading or a question) and nowhere says what result ships the model — no significance, no lift of
+ * so many percent, no guardrail, no success criterion. Whether offline metrics are tied to the
+ * online one is not asked yet: too many docs state the link in words no list can hold.
+ */
+export const metricsNotConnected: Rule = {
+  meta: {
+    id: 'metrics-not-connected',
+    description: 'An online test is planned with no success criterion (no target lift, significance or guardrail).',
+    defaultSeverity: 'info',
+    tags: ['evaluation'],
+    fixable: false,
+  },
+  check(doc, ctx) {
+    const lex = ctx.lexicon;
+    const test = firstInDoc(doc, lex.onlineTestWords, (b) => (statement(b) && plannedTest(b.text, lex.onlineTestWords, lex.onlineTestNegations)) || null);
+    if (!test) return [];
+    if (docMentions(doc, lex.successCriteria) || criterionPattern(doc, lex.successCriteriaPatterns)) return [];
+    const block = doc.blocks[test.index];
+    return [{
+      message: `The doc plans an online test ("${test.hit.text}") but gives no success criterion. What result ships the model: which metric must move by how much, at what significance, and which guardrail metrics must not drop?`,
+      range: locate(block, ctx, test.hit.text),
+      data: { step: block.stepId ?? '', test: test.hit.text },
+    }];
+  },
+};
+
+function statement(b: Probe): boolean {
+  return b.kind !== 'heading' && b.kind !== 'code' && b.kind !== 'html' && !/\?\s*$/.test(b.text);
+}
+
+/** The first sentence that plans a test, not one that rules it out ("an A/B test is impossible here"). */
+function plannedTest(text: string, tests: string[], negations: string[]): PhraseHit | undefined {
+  for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
+    const hit = findFirst(sentence, tests);
+    if (hit && !findFirst(sentence, negations)) return { index: text.indexOf(sentence) + hit.index, text: hit.text };
+  }
+  return undefined;
+}
+
+const compiled = new WeakMap<string[], RegExp[]>();
+function criterionPattern(doc: DesignDoc, patterns: string[]): boolean {
+  let res = compiled.get(patterns);
+  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
+  const regexes = res;
+  return firstInDoc(doc, patterns, (b): PhraseHit | null => {
+    if (b.kind === 'code' || b.kind === 'html') return null;
+    for (const re of regexes) {
+      const m = re.exec(b.text);
+      if (m) return { index: m.index, text: m[0] };
+    }
+    return null;
+  }) !== undefined;
+}
+
+function locate(block: TextBlock, ctx: RuleContext, needle: string) {
+  const lower = needle.toLowerCase();
+  return locateInBlock(block, ctx.lines, (line) => {
+    const i = line.toLowerCase().indexOf(lower);
+    return i >= 0 ? { index: i, length: needle.length } : undefined;
+  });
+}
