@@ -11,6 +11,7 @@ import type { FileOutcome } from './analyse-files';
 import { anchorsFor } from './anchors';
 import { frameworkOf } from '../host/frameworks';
 import { reviewerQuestion } from './questions';
+import { frameworkText } from '../core/l10n';
 
 export interface ReportHeadingLink { text: string; line: number; href: string }
 export interface ReportStep { id: string; title: string; status: StepStatus; headings: ReportHeadingLink[] }
@@ -71,7 +72,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string, options: C
       const fwStep = framework.steps.find((s) => s.id === stepId);
       const at = options.link ? options.link(o.file, f.range.start.line) : steps.find((s) => s.id === stepId)?.headings[0]?.href ?? href;
       const item = { ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, href: at };
-      const question = fwStep ? reviewerQuestion(fwStep, { message: f.message, data: f.data ?? {} }) : undefined;
+      const question = fwStep ? reviewerQuestion(fwStep, { message: f.message, data: f.data ?? {} }, (q) => frameworkText(framework, q)) : undefined;
       groups.get(stepId)!.items.push({ ...item, question });
     }
     const csId = doc.caseStudy ?? suggestedCaseStudy;

@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { lexiconText } from '../l10n';
 import type { Rule } from './rule';
 import type { MetricEntry } from '../lexicon';
@@ -53,14 +53,14 @@ export const metricTaskMismatch: Rule = {
     const first = used.get(misfits[0])!;
     const metric = ctx.lexicon.metrics.find((m) => m.id === misfits[0])!;
     const taskWords: Record<string, string> = {
-      ranking: t('a ranking task'),
-      'classification-imbalanced': t('a classifier whose positives are rare'),
-      regression: t('a regression task'),
-      detection: t('a detection task'),
+      ranking: l10n.t('a ranking task'),
+      'classification-imbalanced': l10n.t('a classifier whose positives are rare'),
+      regression: l10n.t('a regression task'),
+      detection: l10n.t('a detection task'),
     };
     const named = misfits.map((id) => used.get(id)!.label).join(', ');
     return [{
-      message: t('{0} alone does not fit {1}. Which of {2} will you report?', `${named.charAt(0).toUpperCase()}${named.slice(1)}`, taskWords[task] ?? task, lexiconText(expectation.suggest)),
+      message: l10n.t('{0} alone does not fit {1}. Which of {2} will you report?', `${named.charAt(0).toUpperCase()}${named.slice(1)}`, taskWords[task] ?? task, lexiconText(expectation.suggest)),
       range: locateInBlock(first.block, ctx.lines, (line) => {
         const hit = findFirst(line, metric.phrases);
         return hit && { index: hit.index, length: hit.text.length };

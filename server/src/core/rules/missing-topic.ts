@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { frameworkText } from '../l10n';
 import type { Rule } from './rule';
 import type { Severity } from '../types';
@@ -47,12 +47,12 @@ export const missingTopic: Rule = {
       if (!gaps.length) continue;
       const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
       const labels = gaps.map((g) => lowerFirst(frameworkText(ctx.framework, g.t.label)));
-      const named = labels.length === 1 ? labels[0] : t('{0} or {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
+      const named = labels.length === 1 ? labels[0] : l10n.t('{0} or {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
       // The reason is the first gap's, in the doc's own terms (a classifier gets no recommender advice).
       const firstDef = ctx.framework.steps.find((f) => f.id === s.id)?.topics.find((t) => t.id === gaps[0].t.id);
       const why = ` ${frameworkText(ctx.framework, (task && firstDef?.whyByTask?.[task]) || gaps[0].t.why)}`;
       out.push({
-        message: `${t("'{0}' does not mention {1}.", frameworkText(ctx.framework, s.title), named)}${why}`,
+        message: `${l10n.t("'{0}' does not mention {1}.", frameworkText(ctx.framework, s.title), named)}${why}`,
         range: anchor,
         severity,
         data: { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) },

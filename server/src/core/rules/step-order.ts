@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import { frameworkText } from '../l10n';
 import type { Rule } from './rule';
 import { stepAnchor } from './helpers';
@@ -35,8 +35,8 @@ export const stepOrder: Rule = {
       const earlierButLater = [...kept].reverse().find((p) => p.firstLine! < s.firstLine! && order.get(p.id)! > order.get(s.id)!);
       const title = frameworkText(ctx.framework, s.title);
       const message = laterButEarlier
-        ? t("'{0}' comes before '{1}', but the framework puts it after. Reviewers read the steps in the framework's order.", title, frameworkText(ctx.framework, laterButEarlier.title))
-        : t("'{0}' comes after '{1}', but the framework puts it before. Reviewers read the steps in the framework's order.", title, earlierButLater ? frameworkText(ctx.framework, earlierButLater.title) : t('a later step'));
+        ? l10n.t("'{0}' comes before '{1}', but the framework puts it after. Reviewers read the steps in the framework's order.", title, frameworkText(ctx.framework, laterButEarlier.title))
+        : l10n.t("'{0}' comes after '{1}', but the framework puts it before. Reviewers read the steps in the framework's order.", title, earlierButLater ? frameworkText(ctx.framework, earlierButLater.title) : l10n.t('a later step'));
       out.push({
         message,
         range: stepAnchor(s)!,

@@ -1,4 +1,4 @@
-import { t } from '@vscode/l10n';
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 import { docAnchor, stepAnchor, stepIdsWithRole } from './helpers';
 import { TextMemo } from '../memo';
@@ -32,7 +32,7 @@ export const unquantifiedRequirements: Rule = {
     const ids = stepIdsWithRole(ctx, 'requirements');
     const step = doc.steps.find((s) => ids.has(s.id) && s.status !== 'missing');
     return [{
-      message: t('The doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?'),
+      message: l10n.t('The doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?'),
       range: (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
       data: { step: step?.id ?? '', missing: 'scale,latency' },
     }];
