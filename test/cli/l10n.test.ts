@@ -1,0 +1,68 @@
+/**
+ * The CLI's language: `--locale ru` and a Russian environment (LANG=ru_RU.UTF-8, LC_ALL wins over
+ * LANG) print Russian sentences; no locale, C.UTF-8 or an unknown one print English; JSON keeps
+ * its rule ids and data whatever the language, and a Russian doc is read alike in both.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mlsd } from '../support/cli';
+
+const GAPS = 'test/cli/fixtures/gaps.md';
+const RUSSIAN = /Выбрана сложная модель \(transformer\), но простой бейзлайн не назван/;
+const ENGLISH = /A complex model \(transformer\) is chosen but no simple baseline is named/;
+/** The environment without any locale of the caller's, plus these. */
+const env = (vars: Record<string, string>) => ({ LC_ALL: '', LC_MESSAGES: '', LANG: '', ...vars });
+
+describe('mlsd lint in the UI language', () => {
+  it('--locale ru prints the findings and the summary in Russian', async () => {
+    const r = await mlsd(['lint', '--locale', 'ru', GAPS], { env: env({}) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, RUSSIAN);
+    assert.match(r.stdout, /Нет раздела|В шаге «Оценка качества»/);
+    assert.match(r.stdout, /проблем: \d+ \(ошибок: \d+, предупреждений: \d+, замечаний: \d+\), файлов: 1/);
+    assert.doesNotMatch(r.stdout, ENGLISH);
+  });
+
+  it('--locale=ru after the files works too, and a Russian LANG does the same without the flag', async () => {
+    assert.match((await mlsd(['lint', GAPS, '--locale=ru'], { env: env({}) })).stdout, RUSSIAN);
+    assert.match((await mlsd(['lint', GAPS], { env: env({ LANG: 'ru_RU.UTF-8' }) })).stdout, RUSSIAN);
+    // LC_ALL overrides LANG, either way round.
+    assert.match((await mlsd(['lint', GAPS], { env: env({ LANG: 'en_US.UTF-8', LC_ALL: 'ru_RU.UTF-8' }) })).stdout, RUSSIAN);
+    assert.match((await mlsd(['lint', GAPS], { env: env({ LANG: 'ru_RU.UTF-8', LC_ALL: 'C.UTF-8' }) })).stdout, ENGLISH);
+  });
+
+  it('stays English by default, for C.UTF-8, and for a language without a bundle (with one warning for the flag)', async () => {
+    for (const vars of [{}, { LANG: 'C.UTF-8' }, { LANG: 'de_DE.UTF-8' }]) {
+      const r = await mlsd(['lint', GAPS], { env: env(vars) });
+      assert.match(r.stdout, ENGLISH, JSON.stringify(vars));
+      assert.equal(r.stderr, '');
+    }
+    const r = await mlsd(['lint', '--locale', 'xx', GAPS], { env: env({}) });
+    assert.match(r.stdout, ENGLISH);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /no messages in 'xx'/);
+  });
+
+  it('JSON keeps rule ids, ranges and data in any language; only messages change', async () => {
+    const en = JSON.parse((await mlsd(['lint', '--format', 'json', GAPS], { env: env({}) })).stdout);
+    const ru = JSON.parse((await mlsd(['lint', '--format', 'json', '--locale', 'ru', GAPS], { env: env({}) })).stdout);
+    const strip = (r: typeof en) => r.map((f: { findings: { message: string }[] }) => ({ ...f, findings: f.findings.map(({ message: _m, ...rest }) => rest) }));
+    assert.deepEqual(strip(ru), strip(en));
+    assert.notDeepEqual(ru[0].findings.map((f: { message: string }) => f.message), en[0].findings.map((f: { message: string }) => f.message));
+  });
+
+  it('a Russian doc is read the same whatever the UI language', async () => {
+    const doc = 'test/unit/fixtures/steps/russian.md';
+    const en = JSON.parse((await mlsd(['lint', '--all', '--format', 'json', doc], { env: env({}) })).stdout);
+    const ru = JSON.parse((await mlsd(['lint', '--all', '--format', 'json', '--locale', 'ru', doc], { env: env({}) })).stdout);
+    const shape = (r: typeof en) => r.map((f: { steps: unknown; headings: unknown; findings: { ruleId: string; line: number; data: unknown }[] }) =>
+      ({ steps: f.steps, headings: f.headings, findings: f.findings.map((x) => [x.ruleId, x.line, x.data]) }));
+    assert.deepEqual(shape(ru), shape(en));
+  });
+
+  it('--locale needs a value', async () => {
+    const r = await mlsd(['lint', GAPS, '--locale']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /'--locale' needs a value/);
+  });
+});
