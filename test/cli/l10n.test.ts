@@ -32,7 +32,7 @@ describe('mlsd lint in the UI language', () => {
   });
 
   it('stays English by default, for C.UTF-8, and for a language without a bundle (with one warning for the flag)', async () => {
-    for (const vars of [{}, { LANG: 'C.UTF-8' }, { LANG: 'de_DE.UTF-8' }]) {
+    for (const vars of [{}, { LANG: 'C.UTF-8' }, { LANG: 'de_DE.UTF-8' }] as Record<string, string>[]) {
       const r = await mlsd(['lint', GAPS], { env: env(vars) });
       assert.match(r.stdout, ENGLISH, JSON.stringify(vars));
       assert.equal(r.stderr, '');
