@@ -1,4 +1,6 @@
 /** Core values → LSP values. The only place that knows both shapes. */
+import { frameworkText } from '../core/l10n';
+import type { Framework } from '../core/types';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigProblem } from '../core/config';
 import type { Finding, Severity } from '../core/types';
@@ -47,7 +49,8 @@ export function toDiagnostic(f: Finding, ruleUrl: (ruleId: string) => string): D
   };
 }
 
-export function toDocumentModel(uri: string, version: number | null, s: AnalysisSummary, lintable: boolean): DocumentModelResult {
+/** `framework`: the one the doc was read with; the shipped one's titles and labels reach the client translated. */
+export function toDocumentModel(uri: string, version: number | null, s: AnalysisSummary, lintable: boolean, framework?: Framework): DocumentModelResult {
   const perStep = new Map<string, number>();
   for (const f of s.findings) {
     const step = f.data?.step;
@@ -55,14 +58,14 @@ export function toDocumentModel(uri: string, version: number | null, s: Analysis
   }
   const steps = s.doc.steps.map((st) => ({
     id: st.id,
-    title: st.title,
+    title: frameworkText(framework, st.title),
     // The core keeps a prompts-only step "thin" (it is neither missing nor covered); the wire names it.
     status: st.notStarted ? 'not-started' as const : st.status,
     ...(st.notStarted && st.promptCount ? { promptCount: st.promptCount } : {}),
     ...(st.inPassing ? { inPassing: true } : {}),
     range: st.range,
     headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range, ...(h.why ? { why: h.why } : {}) })),
-    topics: st.topics.map((t) => ({ id: t.id, label: t.label, covered: t.covered, severity: t.severity, range: t.evidence })),
+    topics: st.topics.map((t) => ({ id: t.id, label: frameworkText(framework, t.label), covered: t.covered, severity: t.severity, range: t.evidence })),
     findingCount: perStep.get(st.id) ?? 0,
   }));
   return {

@@ -331,7 +331,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const s = await fresh(uri);
     const doc = uri === undefined ? undefined : documents.get(uri);
     if (!s?.summary || !doc || uri === undefined) return null;
-    return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
+    return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable, frameworkOf(s));
   });
 
   handle(connection, Requests.review, async (p) => {
