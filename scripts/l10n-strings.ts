@@ -2,7 +2,7 @@
  * The English message bundle (`l10n/bundle.l10n.json`): every `t()` / `vscode.l10n.t()` call in
  * client/src and server/src, found by `@vscode/l10n-dev` as `l10n-dev export` finds them, plus the
  * shipped framework's and lexicon's display strings, which are data and reach `t()` as variables
- * (core/l10n.ts: `frameworkText`, `lexiconText`). `npm run l10n:extract` writes it; the l10n unit
+ * (core/l10n.ts: `frameworkText`, `shippedText`). `npm run l10n:extract` writes it; the l10n unit
  * test fails when it is stale or a translation misses a key.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { defaultFramework } from '../server/src/knowledge/framework';
 import { lexicon } from '../server/src/core/lexicon';
+import practice from '../server/src/knowledge/practice.json';
 
 export const root = join(__dirname, '..');
 export const bundleDir = join(root, 'l10n');
@@ -34,9 +35,11 @@ export function frameworkStrings(): string[] {
   return out;
 }
 
-/** The lexicon's text that reaches messages: placeholder kinds and the metrics a task should report. */
+/** Other shipped text that reaches the reader: the lexicon's placeholder kinds and the metrics a task
+ * should report, the practice plan's questions (its step titles are the framework's). */
 export function lexiconStrings(): string[] {
-  return [...lexicon.placeholders.map((p) => p.label), ...Object.values(lexicon.taskMetrics).map((m) => m.suggest)];
+  return [...lexicon.placeholders.map((p) => p.label), ...Object.values(lexicon.taskMetrics).map((m) => m.suggest),
+    ...practice.steps.flatMap((s) => s.questions)];
 }
 
 /** Keys used in code (by `t()` calls), from these folders. */

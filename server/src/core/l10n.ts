@@ -41,7 +41,8 @@ export function frameworkText(framework: Framework | undefined, text: string): s
   return framework && shipped.has(framework) && text ? l10n.t(text) : text;
 }
 
-/** A lexicon string (placeholder labels, metric suggestions): the lexicon ships with mlsd. */
-export function lexiconText(text: string): string {
+/** Text of other data mlsd ships (the lexicon's placeholder kinds and metric suggestions, the
+ * practice plan's questions): always in the bundle. */
+export function shippedText(text: string): string {
   return text ? l10n.t(text) : text;
 }

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { lexiconText } from '../l10n';
+import { shippedText } from '../l10n';
 import type { Rule } from './rule';
 import type { MetricEntry } from '../lexicon';
 import { detectTask, imbalanceStatement } from './task';
@@ -60,7 +60,7 @@ export const metricTaskMismatch: Rule = {
     };
     const named = misfits.map((id) => used.get(id)!.label).join(', ');
     return [{
-      message: l10n.t('{0} alone does not fit {1}. Which of {2} will you report?', `${named.charAt(0).toUpperCase()}${named.slice(1)}`, taskWords[task] ?? task, lexiconText(expectation.suggest)),
+      message: l10n.t('{0} alone does not fit {1}. Which of {2} will you report?', `${named.charAt(0).toUpperCase()}${named.slice(1)}`, taskWords[task] ?? task, shippedText(expectation.suggest)),
       range: locateInBlock(first.block, ctx.lines, (line) => {
         const hit = findFirst(line, metric.phrases);
         return hit && { index: hit.index, length: hit.text.length };

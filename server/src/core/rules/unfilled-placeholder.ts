@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { lexiconText } from '../l10n';
+import { shippedText } from '../l10n';
 import type { Rule, RuleFinding } from './rule';
 import type { PlaceholderPattern } from '../lexicon';
 import { range } from '../text';
@@ -63,7 +63,7 @@ export const unfilledPlaceholder: Rule = {
         });
         for (const h of hits) {
           out.push({
-            message: l10n.t('Unfilled placeholder: {0} ("{1}"). Fill it in or remove it before review.', lexiconText(h.label), h.text.slice(0, 60)),
+            message: l10n.t('Unfilled placeholder: {0} ("{1}"). Fill it in or remove it before review.', shippedText(h.label), h.text.slice(0, 60)),
             range: range(l, h.index, l, h.index + h.text.length),
             data: { step: block.stepId ?? '', text: h.text.slice(0, 60) },
           });
