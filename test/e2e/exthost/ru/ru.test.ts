@@ -36,9 +36,14 @@ suite('the editor in Russian', () => {
     await waitFor('mlsd diagnostics', () => mlsdDiagnostics(uri).length > 0, 30_000);
     const missing = withCode(uri, 'missing-step').map((d) => d.message);
     assert.ok(missing.includes('Нет раздела для шага «Инференс и развёртывание». Ревьюер спросит: Батч или real-time инференс, и почему?'), missing.join('\n'));
-    const d = withCode(uri, 'missing-step')[0];
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((x) => x.title === 'Отключить missing-step для этой строки'), actions.map((x) => x.title).join(' | '));
+    // Asked until the fixes are there: the provider answers from the diagnostics the editor holds.
+    let titles: string[] = [];
+    await waitFor('the Russian "disable for this line" fix', async () => {
+      const d = withCode(uri, 'missing-step')[0];
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+      titles = actions.map((x) => x.title);
+      return titles.includes('Отключить missing-step для этой строки');
+    }, 30_000).catch(() => assert.fail(`quick fixes offered: ${titles.join(' | ')}`));
     const model = await a.server.documentModel(uri);
     assert.ok(model?.steps.some((s) => s.id === 'serving' && s.title === 'Инференс и развёртывание' && s.status === 'missing'), JSON.stringify(model?.steps.map((s) => [s.id, s.title])));
     assert.strictEqual(model?.coveredCount, 3, 'the same steps are covered as in English');
