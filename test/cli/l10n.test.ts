@@ -60,6 +60,19 @@ describe('mlsd lint in the UI language', () => {
     assert.deepEqual(shape(ru), shape(en));
   });
 
+  it('mlsd report in Russian: headings, statuses, step titles and findings; English by default', async () => {
+    const ru = await mlsd(['report', '--locale', 'ru', '--format', 'md', GAPS], { env: env({}) });
+    assert.equal(ru.code, 0, ru.stderr);
+    assert.match(ru.stdout, /\| Шаг \| Статус \| Где найден \|/);
+    assert.match(ru.stdout, /\| Инференс и развёртывание \| ✗ отсутствует \| — \|/);
+    assert.match(ru.stdout, /#### Замечания по шагам \(\d+\)/);
+    assert.match(ru.stdout, RUSSIAN);
+    const html = await mlsd(['report', '--format', 'html', GAPS], { env: env({ LANG: 'ru_RU.UTF-8' }) });
+    assert.match(html.stdout, /<h3>Кейс для сравнения<\/h3>/);
+    const en = await mlsd(['report', '--format', 'md', GAPS], { env: env({}) });
+    assert.match(en.stdout, /\| Step \| Status \| Found in \|/);
+  });
+
   it('--locale needs a value', async () => {
     const r = await mlsd(['lint', GAPS, '--locale']);
     assert.equal(r.code, 2);

@@ -4,6 +4,7 @@
  * and the case study; per step the totals across docs; every other file listed with why it was
  * skipped (the core's kind and reason, or why it could not be read).
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Severity, StepStatus } from '../core/types';
 import { findCaseStudy } from '../knowledge/case-studies';
@@ -56,7 +57,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string, options: C
     const anchorAt = new Map(real.map((h, i) => [h.range.start.line, slugs[i]]));
     const steps: ReportStep[] = doc.steps.map((s) => ({
       id: s.id,
-      title: s.title,
+      title: frameworkText(framework, s.title),
       status: s.status,
       headings: s.headings.map((h) => {
         const a = h.pseudo ? undefined : anchorAt.get(h.range.start.line);
@@ -65,8 +66,8 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string, options: C
       }),
     }));
     const groups = new Map<string | null, FindingGroup>();
-    for (const s of doc.steps) groups.set(s.id, { stepId: s.id, title: s.title, items: [] });
-    groups.set(null, { stepId: null, title: 'Whole document', items: [] });
+    for (const s of doc.steps) groups.set(s.id, { stepId: s.id, title: frameworkText(framework, s.title), items: [] });
+    groups.set(null, { stepId: null, title: l10n.t('Whole document'), items: [] });
     for (const f of findings) {
       const stepId = typeof f.data?.step === 'string' && groups.has(f.data.step) ? f.data.step : null;
       const fwStep = framework.steps.find((s) => s.id === stepId);
