@@ -1,4 +1,5 @@
 /** Core values → LSP values. The only place that knows both shapes. */
+import * as l10n from '@vscode/l10n';
 import { frameworkText } from '../core/l10n';
 import type { Framework } from '../core/types';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -26,7 +27,7 @@ export function toConfigProblemDiagnostic(file: string, p: ConfigProblem): Diagn
     severity: DiagnosticSeverity.Error,
     source: 'mlsd',
     code: 'invalid-config',
-    message: `${baseName(file)}: ${p.message}. mlsd uses its defaults for this part.`,
+    message: l10n.t('{0}: {1}. mlsd uses its defaults for this part.', baseName(file), p.message),
   };
 }
 
