@@ -35,11 +35,11 @@ export function frameworkStrings(): string[] {
   return out;
 }
 
-/** Other shipped text that reaches the reader: the lexicon's placeholder kinds and the metrics a task
- * should report, the practice plan's questions (its step titles are the framework's). */
+/** Other shipped text that reaches the reader: the lexicon's placeholder kinds, the metrics a task
+ * should report and the document kinds, the practice plan's questions (its step titles are the framework's). */
 export function lexiconStrings(): string[] {
   return [...lexicon.placeholders.map((p) => p.label), ...Object.values(lexicon.taskMetrics).map((m) => m.suggest),
-    ...practice.steps.flatMap((s) => s.questions)];
+    ...lexicon.documentKinds.map((k) => k.label), ...practice.steps.flatMap((s) => s.questions)];
 }
 
 /** Keys used in code (by `t()` calls), from these folders. */

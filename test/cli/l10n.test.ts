@@ -43,10 +43,14 @@ describe('mlsd lint in the UI language', () => {
     assert.match(r.stderr, /no messages in 'xx'/);
   });
 
-  it('JSON keeps rule ids, ranges and data in any language; only messages change', async () => {
+  it('JSON keeps rule ids, ranges and data in any language; only sentences change', async () => {
     const en = JSON.parse((await mlsd(['lint', '--format', 'json', GAPS], { env: env({}) })).stdout);
     const ru = JSON.parse((await mlsd(['lint', '--format', 'json', '--locale', 'ru', GAPS], { env: env({}) })).stdout);
-    const strip = (r: typeof en) => r.map((f: { findings: { message: string }[] }) => ({ ...f, findings: f.findings.map(({ message: _m, ...rest }) => rest) }));
+    // The sentences: findings' messages, the kind's reason, how each heading was read.
+    type Report = { kind: { kind: string; reason: string }; headings?: { why?: string }[]; findings: { message: string }[] };
+    const strip = (r: Report[]) => r.map((f) => ({
+      ...f, kind: f.kind.kind, headings: f.headings?.map(({ why: _w, ...h }) => h), findings: f.findings.map(({ message: _m, ...rest }) => rest),
+    }));
     assert.deepEqual(strip(ru), strip(en));
     assert.notDeepEqual(ru[0].findings.map((f: { message: string }) => f.message), en[0].findings.map((f: { message: string }) => f.message));
   });
@@ -55,9 +59,12 @@ describe('mlsd lint in the UI language', () => {
     const doc = 'test/unit/fixtures/steps/russian.md';
     const en = JSON.parse((await mlsd(['lint', '--all', '--format', 'json', doc], { env: env({}) })).stdout);
     const ru = JSON.parse((await mlsd(['lint', '--all', '--format', 'json', '--locale', 'ru', doc], { env: env({}) })).stdout);
-    const shape = (r: typeof en) => r.map((f: { steps: unknown; headings: unknown; findings: { ruleId: string; line: number; data: unknown }[] }) =>
-      ({ steps: f.steps, headings: f.headings, findings: f.findings.map((x) => [x.ruleId, x.line, x.data]) }));
+    // Everything but the sentences: how each heading was read (its `why` is a sentence), the kind, the findings.
+    type Report = { kind: { kind: string }; steps: unknown; headings: { why?: string }[]; findings: { ruleId: string; line: number; data: unknown }[] };
+    const shape = (r: Report[]) => r.map((f) =>
+      ({ kind: f.kind.kind, steps: f.steps, headings: f.headings.map(({ why: _w, ...h }) => h), findings: f.findings.map((x) => [x.ruleId, x.line, x.data]) }));
     assert.deepEqual(shape(ru), shape(en));
+    assert.ok(ru[0].headings.some((h: { why?: string }) => /заголовок|текст|под «/.test(h.why ?? '')), 'the reading is explained in Russian');
   });
 
   it('mlsd report in Russian: headings, statuses, step titles and findings; English by default', async () => {
