@@ -17,13 +17,16 @@ export interface GeneratedFile {
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
-const SEVERITY_WORDS = [
-  'Report as an error',
-  'Report as a warning',
-  'Report as information',
-  'Show as a hint (faded, no Problems entry in most themes)',
-  'Do not report',
-];
+const SEVERITY_WORDS: Record<string, string> = {
+  error: 'Report as an error',
+  warning: 'Report as a warning',
+  info: 'Report as information',
+  hint: 'Show as a hint (faded, no Problems entry in most themes)',
+  off: 'Do not report',
+};
+/** package.json names its words by `%key%`; package.nls.json holds them (package.nls.<lang>.json translates). */
+const severityKey = (s: string) => `rules.severity.${s}`;
+const ruleKey = (id: string) => `rules.${id}.description`;
 
 /** Replaces the text between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`. */
 export function replaceRegion(text: string, name: string, body: string, file: string, source = 'the rule files'): string {
@@ -67,11 +70,22 @@ export function renderPackageJson(text: string): string {
   setting.properties = Object.fromEntries(rules.map((r) => [r.meta.id, {
     type: 'string',
     enum: SEVERITIES,
-    enumDescriptions: SEVERITY_WORDS,
+    enumDescriptions: SEVERITIES.map((s) => `%${severityKey(s)}%`),
     // No `default` here: VS Code would show it as if set; the rule's own default applies when absent.
-    description: `${r.meta.description} Default: ${r.meta.defaultSeverity}.`,
+    description: `%${ruleKey(r.meta.id)}%`,
   }]));
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+/** package.nls.json: the English of the `mlsd.rules` setting's entries (every other key is written
+ * by hand and kept); a removed rule's key goes. */
+export function renderPackageNls(text: string): string {
+  const nls = JSON.parse(text) as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(nls)) if (!/^rules\.(?!severity\.)[^.]+\.description$/.test(k)) out[k] = v;
+  for (const s of SEVERITIES) out[severityKey(s)] = SEVERITY_WORDS[s];
+  for (const r of rules) out[ruleKey(r.meta.id)] = `${r.meta.description} Default: ${r.meta.defaultSeverity}.`;
+  return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 /** schemas/config.schema.json: the rule-id enum under `rules.propertyNames`, edited in place so the
@@ -118,6 +132,7 @@ export const generatedFiles: GeneratedFile[] = [
   { path: 'server/src/knowledge/rule-explanations.json', render: () => renderRuleExplanations(readRulePage) },
   { path: 'schemas/config.schema.json', render: renderConfigSchema },
   { path: 'package.json', render: renderPackageJson },
+  { path: 'package.nls.json', render: renderPackageNls },
   { path: 'README.md', render: (t) => replaceRegion(t, 'rules', readmeTable(), 'README.md') },
   { path: 'docs/rules/README.md', render: (t) => replaceRegion(t, 'rules', docsTable(), 'docs/rules/README.md') },
   {

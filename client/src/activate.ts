@@ -38,7 +38,7 @@ export function activateWith(context: vscode.ExtensionContext, createClient: Cli
   const lc = client;
   const started = lc.start().catch((err: unknown) => {
     output.appendLine(`[client] the mlsd language server failed to start: ${String(err)}`);
-    void vscode.window.showErrorMessage('MLSD: the language server failed to start. See the "MLSD" output.', 'Show Output')
+    void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: the language server failed to start. See the "MLSD" output.'), vscode.l10n.t('Show Output'))
       .then((a) => { if (a) output.show(); });
     throw err;
   });

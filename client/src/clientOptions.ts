@@ -20,7 +20,9 @@ export function clientOptions(output: vscode.LogOutputChannel, documentSelector:
     },
     // Re-read on every (re)start. In Restricted Mode the server reads no framework file from the
     // workspace (package.json "capabilities.untrustedWorkspaces"); the extension restarts it on trust.
-    initializationOptions: () => ({ ...init, restricted: !vscode.workspace.isTrusted }),
+    // The UI language goes with it: the bundle VS Code loaded for its display language (l10n/,
+    // client and server messages in one), so the server's diagnostics, hover and fixes match the UI.
+    initializationOptions: () => ({ ...init, restricted: !vscode.workspace.isTrusted, l10n: { locale: vscode.env.language, ...(vscode.l10n.bundle ? { messages: vscode.l10n.bundle } : {}) } }),
     // Hover and completion Markdown is shown as written, never trusted: no command links, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
     outputChannel: output,

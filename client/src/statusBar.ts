@@ -9,7 +9,7 @@ import type { CurrentModel, ModelStore } from './modelStore';
 import { STATUS_LABELS, STATUS_MEANINGS } from './views/outlineItems';
 
 /** Said in the tooltip in Restricted Mode (an untrusted workspace). */
-export const RESTRICTED_NOTE = 'Restricted Mode: the workspace\'s framework file is not read; the built-in seven steps are used until you trust this folder';
+export const RESTRICTED_NOTE = vscode.l10n.t("Restricted Mode: the workspace's framework file is not read; the built-in seven steps are used until you trust this folder");
 
 export function coverageText(c: CurrentModel): string {
   return `$(checklist) ${c.model.coveredCount}/${c.model.stepCount}`;
@@ -19,14 +19,14 @@ export function coverageText(c: CurrentModel): string {
 export function coverageTooltip(c: CurrentModel, trusted: boolean): string {
   const { coveredCount, stepCount, tooComplex, steps } = c.model;
   const open = steps.filter((s) => s.status !== 'covered')
-    .map((s) => `${s.title} (${STATUS_LABELS[s.status] ?? s.status}${s.inPassing ? ', only in passing' : ''})`);
+    .map((s) => `${s.title} (${STATUS_LABELS[s.status] ?? s.status}${s.inPassing ? `, ${vscode.l10n.t('only in passing')}` : ''})`);
   // Only covered steps count; each state left open is explained once, in the order a writer meets them.
   const states = (['not-started', 'thin', 'missing'] as const).filter((st) => steps.some((s) => s.status === st));
-  return `ML system design: ${coveredCount} of ${stepCount} design steps covered` +
-    (open.length ? `\nStill to do: ${open.join(', ')}` : '\nEvery step has a section') +
+  return vscode.l10n.t('ML system design: {0} of {1} design steps covered', coveredCount, stepCount) +
+    (open.length ? `\n${vscode.l10n.t('Still to do: {0}', open.join(', '))}` : `\n${vscode.l10n.t('Every step has a section')}`) +
     states.map((st) => `\n${STATUS_LABELS[st]}: ${STATUS_MEANINGS[st]}`).join('') +
-    (tooComplex ? '\nPart of the doc was too complex to analyse' : '') +
-    (trusted ? '' : `\n${RESTRICTED_NOTE}`) + '\nFindings are in the Problems panel · click to open Design Steps';
+    (tooComplex ? `\n${vscode.l10n.t('Part of the doc was too complex to analyse')}` : '') +
+    (trusted ? '' : `\n${RESTRICTED_NOTE}`) + `\n${vscode.l10n.t('Findings are in the Problems panel · click to open Design Steps')}`;
 }
 
 export class CoverageStatus implements vscode.Disposable {
@@ -34,7 +34,7 @@ export class CoverageStatus implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly store: ModelStore) {
-    this.item.name = 'MLSD Coverage';
+    this.item.name = vscode.l10n.t('MLSD Coverage');
     this.item.command = Commands.focusOutline;
     this.subscriptions = [
       this.item,

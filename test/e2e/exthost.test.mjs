@@ -4,20 +4,23 @@
 // Each mocha result (logged as `MLSD-RESULT {json}`) becomes a node:test subtest here.
 // Three runs: the main suite with workspace trust disabled, then Restricted Mode (trust enabled, the
 // workspace untrusted, with a team framework and settings it must ignore), then an editor without the
-// language-model API (the suite removes `vscode.lm` before mlsd activates).
+// language-model API (the suite removes `vscode.lm` before mlsd activates), and the editor in Russian
+// (code-server --locale ru: mlsd's manifest, client and server messages in Russian).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildExthostSuite, noLanguageModelEntry, restrictedEntry } from './exthost/build.mjs';
-import { ARTIFACTS, ROOT, launchChromium, makeSandbox, removeLater, startCodeServer } from './lib/editor.mjs';
+import { buildExthostSuite, noLanguageModelEntry, restrictedEntry, russianEntry } from './exthost/build.mjs';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { ARTIFACTS, ROOT, installVsix, launchChromium, makeSandbox, removeLater, startCodeServer } from './lib/editor.mjs';
 
 const TIMEOUT = Number(process.env.MLSD_EXTHOST_TIMEOUT_MS || 300_000);
 
 /** Opens code-server with the payload, collects MLSD-RESULT lines, reports each as a subtest. */
-async function runInExtensionHost(t, { name, entry, dirs, trust = false }) {
+async function runInExtensionHost(t, { name, entry, dirs, trust = false, locale }) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const cs = await startCodeServer(dirs, { trust });
+  const cs = await startCodeServer(dirs, { trust, locale });
   const browser = await launchChromium(dirs, { persistent: false });
   const { page } = browser;
   const results = [];
@@ -55,6 +58,25 @@ async function runInExtensionHost(t, { name, entry, dirs, trust = false }) {
   assert.ok(results.length > 0, `the suite reported results (exit ${code}); see .test-artifacts/${name}.log`);
   assert.equal(code, 0, `mocha exit code (see .test-artifacts/${name}.log)`);
   if (code === 0) removeLater(dirs.tmp);
+}
+
+/** test/e2e/fixtures/ru-language-pack as a .vsix in `dir`. */
+function packRussianLanguagePack(dir) {
+  const out = path.join(dir, 'ru-language-pack.vsix');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
+    { cwd: path.join(ROOT, 'test/e2e/fixtures/ru-language-pack'), stdio: 'pipe' });
+  return out;
+}
+
+/**
+ * languagepacks.json in the user data folder: what VS Code writes when a language pack is installed
+ * in a running editor (the command-line install does not), and what `--locale` is resolved against.
+ */
+function registerLanguagePack(dirs, id, version, languageId, label) {
+  const folder = path.join(dirs.ext, `${id}-${version}`);
+  const hash = createHash('md5').update(id).update(version).digest('hex');
+  const packs = { [languageId]: { hash, extensions: [{ extensionIdentifier: { id }, version }], translations: { vscode: path.join(folder, 'translations/main.i18n.json') }, label } };
+  fs.writeFileSync(path.join(dirs.data, 'languagepacks.json'), JSON.stringify(packs));
 }
 
 function requireBuild() {
@@ -98,4 +120,15 @@ test('extension-host suite without the language-model API (vscode.lm removed bef
   requireBuild();
   await buildExthostSuite();
   await runInExtensionHost(t, { name: 'exthost-no-lm', entry: noLanguageModelEntry, dirs: makeSandbox('mlsd-no-lm-') });
+});
+
+test('extension-host suite with the editor in Russian (code-server --locale ru)', { timeout: TIMEOUT + 60_000 }, async (t) => {
+  requireBuild();
+  await buildExthostSuite();
+  const dirs = makeSandbox('mlsd-ru-');
+  // VS Code offers a display language only when a language pack provides it; the real Russian pack
+  // cannot be downloaded here, so a stand-in with no translations of its own is installed first.
+  installVsix(dirs, packRussianLanguagePack(dirs.tmp));
+  registerLanguagePack(dirs, 'mlsd-test.mlsd-test-ru-language-pack', '0.0.1', 'ru', 'русский');
+  await runInExtensionHost(t, { name: 'exthost-ru', entry: russianEntry, dirs, locale: 'ru' });
 });

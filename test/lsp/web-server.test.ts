@@ -138,3 +138,60 @@ describe('web extension language server (dist/web/server.js in a worker)', () =>
     assert.match(r.text, /Monitoring and maintenance: missing/, 'back to the built-in steps');
   });
 });
+
+describe('web extension language server in the UI language the client sends', () => {
+  let worker: Worker;
+  let conn: MessageConnection;
+  const published = new Map<string, Diagnostic[]>();
+  const ru = JSON.parse(readFileSync(path.join(REPO, 'l10n', 'bundle.l10n.ru.json'), 'utf8')) as Record<string, string>;
+  const team = JSON.parse(readFileSync(path.join(REPO, 'server/src/knowledge/frameworks/seven-step.json'), 'utf8'));
+  delete team.$schema;
+  // A team's own framework file: its text is theirs, shown as written even where it equals ours.
+  const files = new Map<string, string>([
+    [`${ROOT}/team/.mlsd.json`, JSON.stringify({ framework: 'framework.json' })],
+    [`${ROOT}/team/framework.json`, JSON.stringify(team)],
+  ]);
+
+  before(async () => {
+    worker = new Worker(SHIM, { eval: true, workerData: { bundle: BUNDLE } });
+    conn = createMessageConnection(new WorkerReader(worker), new WorkerWriter(worker));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { published.set(p.uri, p.diagnostics); });
+    conn.onNotification('window/logMessage', () => undefined);
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 0 })));
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onRequest('mlsd/readFile', (p: { uri: string }) => ({ text: files.get(p.uri) ?? null }));
+    conn.listen();
+    await conn.sendRequest('initialize', {
+      processId: null, rootUri: ROOT, workspaceFolders: [{ uri: ROOT, name: 'repo' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+      // What the client sends: VS Code's display language and the bundle it loaded for it.
+      initializationOptions: { l10n: { locale: 'ru', messages: ru } },
+    });
+    conn.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    conn?.dispose();
+    await worker?.terminate();
+  });
+
+  const missingStep = async (uri: string) => {
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: designDoc } });
+    const end = Date.now() + 30_000;
+    while (!published.has(uri)) {
+      if (Date.now() > end) throw new Error(`no diagnostics for ${uri}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return published.get(uri)!.filter((d) => d.code === 'missing-step').map(messageOf);
+  };
+
+  it('the built-in framework: messages and step titles in Russian', async () => {
+    const [message] = await missingStep(`${ROOT}/docs/design.md`);
+    assert.match(message, /^Нет раздела для шага «Мониторинг и поддержка»\. Ревьюер спросит: /);
+  });
+
+  it("a team framework: the sentence is Russian, the team's step title and question stay as written", async () => {
+    const [message] = await missingStep(`${ROOT}/team/design.md`);
+    assert.match(message, /^Нет раздела для шага «Monitoring and maintenance»\. Ревьюер спросит: How is data drift/);
+  });
+});

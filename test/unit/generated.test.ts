@@ -18,11 +18,13 @@ describe('generated from the rule files', () => {
     });
   }
 
-  test('every rule description reaches package.json and both tables', () => {
+  test('every rule description reaches package.json (by its package.nls.json key) and both tables', () => {
     const pkg = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    const nls = readFileSync(join(repoRoot, 'package.nls.json'), 'utf8');
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
     for (const r of rules) {
-      assert.ok(pkg.includes(JSON.stringify(r.meta.description).slice(1, -1)), `${r.meta.id} description in package.json`);
+      assert.ok(pkg.includes(`"%rules.${r.meta.id}.description%"`), `${r.meta.id} description key in package.json`);
+      assert.ok(nls.includes(JSON.stringify(r.meta.description).slice(1, -1)), `${r.meta.id} description in package.nls.json`);
       assert.ok(readme.includes(`[${r.meta.id}](docs/rules/${r.meta.id}.md) | ${r.meta.defaultSeverity} |`), `${r.meta.id} row in README.md`);
     }
   });

@@ -36,7 +36,7 @@ export class CaseStudyCommands {
   private async pick(): Promise<string | undefined> {
     let studies: CaseStudyInfo[];
     try { studies = await this.server.listCaseStudies(); } catch { studies = []; }
-    if (studies.length === 0) { void vscode.window.showWarningMessage('MLSD: the server offers no case studies.'); return undefined; }
+    if (studies.length === 0) { void vscode.window.showWarningMessage(vscode.l10n.t('MLSD: the server offers no case studies.')); return undefined; }
     const suggested = this.store.designDoc?.model.caseStudy;
     const items = studies.map((s) => ({
       label: s.title, description: `${s.problem} · ${s.category}`, detail: s.summary, id: s.id,
@@ -44,7 +44,7 @@ export class CaseStudyCommands {
     }));
     items.sort((a, b) => Number(b.picked) - Number(a.picked));
     const choice = await vscode.window.showQuickPick(items, {
-      title: 'MLSD: Choose Case Study', placeHolder: 'Reference case study to open beside the doc',
+      title: vscode.l10n.t('MLSD: Choose Case Study'), placeHolder: vscode.l10n.t('Reference case study to open beside the doc'),
       matchOnDescription: true, matchOnDetail: true,
     });
     return choice?.id;

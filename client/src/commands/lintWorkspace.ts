@@ -24,7 +24,7 @@ export class LintWorkspaceCommand {
 
   private lint(): Promise<LintWorkspaceOutcome> {
     return Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'MLSD: Linting workspace', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('MLSD: Linting workspace'), cancellable: true },
       async (progress, token) => {
         let seen = { done: 0, total: 0 };
         const sub = this.server.onWorkspaceProgress((p) => {
@@ -43,8 +43,8 @@ export class LintWorkspaceCommand {
         }
         this.last = outcome;
         this.log.appendLine(`[client] Lint Workspace: ${outcome.analysed}/${outcome.files} files analysed, ${outcome.designDocs} design docs${outcome.cancelled ? ' (cancelled)' : ''}`);
-        if (outcome.error) void vscode.window.showErrorMessage(`MLSD: Lint Workspace failed: ${outcome.error}`);
-        else if (outcome.cancelled) void vscode.window.showInformationMessage(`MLSD: Lint Workspace cancelled after ${outcome.analysed} of ${outcome.files} files.`);
+        if (outcome.error) void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: Lint Workspace failed: {0}', outcome.error));
+        else if (outcome.cancelled) void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: Lint Workspace cancelled after {0} of {1} files.', outcome.analysed, outcome.files));
         return outcome;
       },
     ));

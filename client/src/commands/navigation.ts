@@ -52,13 +52,13 @@ export class NavigationCommands {
     if (node && typeof node === 'object' && 'kind' in node && node.kind === 'step') { uri = node.uri; stepId = node.step.id; }
     else { uri = asUri(a); stepId = typeof b === 'string' ? b : undefined; }
     uri ??= this.store.trackedDocument?.uri;
-    if (!uri) { void vscode.window.showInformationMessage('MLSD: open a design doc first.'); return false; }
+    if (!uri) { void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: open a design doc first.')); return false; }
     if (!stepId) {
       const model = await this.server.documentModel(uri);
       const missing = model?.steps.filter((s) => s.status === 'missing' || s.inPassing) ?? [];
-      if (missing.length === 0) { void vscode.window.showInformationMessage('MLSD: every step already has a section.'); return false; }
+      if (missing.length === 0) { void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: every step already has a section.')); return false; }
       const pick = await vscode.window.showQuickPick(missing.map((s) => ({ label: s.title, id: s.id })),
-        { title: 'MLSD: Insert Step', placeHolder: 'Step with no section of its own to insert' });
+        { title: vscode.l10n.t('MLSD: Insert Step'), placeHolder: vscode.l10n.t('Step with no section of its own to insert') });
       if (!pick) return false;
       stepId = pick.id;
     }

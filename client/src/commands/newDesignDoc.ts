@@ -24,13 +24,13 @@ export class NewDesignDocCommand {
     const template = opts.templateId ?? (await this.pickTemplate());
     if (!template) return undefined;
     const title = opts.title ?? (await vscode.window.showInputBox({
-      title: 'MLSD: New Design Doc', prompt: 'Title of the design doc', value: 'Untitled ML system',
-      validateInput: (v) => v.trim() ? undefined : 'A title is needed',
+      title: vscode.l10n.t('MLSD: New Design Doc'), prompt: vscode.l10n.t('Title of the design doc'), value: vscode.l10n.t('Untitled ML system'),
+      validateInput: (v) => v.trim() ? undefined : vscode.l10n.t('A title is needed'),
     }));
     if (!title?.trim()) return undefined;
 
     const rendered = await this.server.renderTemplate({ id: template, title: title.trim(), snippet: true });
-    if (!rendered) { void vscode.window.showErrorMessage(`MLSD: the server has no template "${template}".`); return undefined; }
+    if (!rendered) { void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: the server has no template "{0}".', template)); return undefined; }
     const { text } = rendered;
     const target = await this.target(opts.target, title);
     if (target === null) return undefined;
@@ -40,13 +40,13 @@ export class NewDesignDocCommand {
       document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     } else {
       if (await exists(target)) {                       // explicit path given: refuse, never overwrite
-        void vscode.window.showErrorMessage(`MLSD: ${vscode.workspace.asRelativePath(target)} already exists — mlsd never overwrites a file. Choose another name.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: {0} already exists — mlsd never overwrites a file. Choose another name.', vscode.workspace.asRelativePath(target)));
         return undefined;
       }
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(target, { overwrite: false, ignoreIfExists: false });
       if (!(await vscode.workspace.applyEdit(edit)) || !(await exists(target))) {
-        void vscode.window.showErrorMessage(`MLSD: could not create ${vscode.workspace.asRelativePath(target)} (it may already exist).`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: could not create {0} (it may already exist).', vscode.workspace.asRelativePath(target)));
         return undefined;
       }
       document = await vscode.workspace.openTextDocument(target);
@@ -61,12 +61,12 @@ export class NewDesignDocCommand {
   private async pickTemplate(): Promise<string | undefined> {
     let templates: TemplateInfo[];
     try { templates = await this.server.listTemplates(); } catch (err) {
-      void vscode.window.showErrorMessage(`MLSD: the server could not list templates (${String(err)}).`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: the server could not list templates ({0}).', String(err)));
       return undefined;
     }
     const pick = await vscode.window.showQuickPick(
       templates.map((t) => ({ label: t.title, description: t.problemType, detail: t.description, id: t.id })),
-      { title: 'MLSD: New Design Doc', placeHolder: 'Template', matchOnDetail: true });
+      { title: vscode.l10n.t('MLSD: New Design Doc'), placeHolder: vscode.l10n.t('Template'), matchOnDetail: true });
     return pick?.id;
   }
 
@@ -86,14 +86,14 @@ export class NewDesignDocCommand {
     // The proposals are inside the workspace folder: what follows its path.
     const relative = (u: vscode.Uri) => (u.path.startsWith(`${root.path.replace(/\/$/, '')}/`) ? u.path.slice(root.path.replace(/\/$/, '').length + 1) : u.path);
     const answer = await vscode.window.showInputBox({
-      title: 'MLSD: New Design Doc', prompt: 'File to create (relative to the workspace folder)',
+      title: vscode.l10n.t('MLSD: New Design Doc'), prompt: vscode.l10n.t('File to create (relative to the workspace folder)'),
       value: relative(proposal), valueSelection: [relative(folder).length + 1, relative(proposal).length - 3],
       validateInput: async (v) => {
-        if (!v.trim()) return 'A file name is needed';
+        if (!v.trim()) return vscode.l10n.t('A file name is needed');
         const uri = vscode.Uri.joinPath(root, v.trim());
         if (await exists(uri)) {
           const { folder: f, base, ext } = splitName(uri);
-          return `${v} already exists and will not be overwritten — try ${relative(await freeName(f, base, ext))}`;
+          return vscode.l10n.t('{0} already exists and will not be overwritten — try {1}', v, relative(await freeName(f, base, ext)));
         }
         return undefined;
       },

@@ -26,12 +26,13 @@ export interface MlsdTools {
 /** How long a just-opened document may take to reach the server (didOpen goes out asynchronously). */
 const OPEN_WAIT_MS = 10_000;
 
-/** Reading a file the user did not point at is confirmed first; the doc in the active editor is not. */
-function prepare(path: unknown, doing: string, confirmTitle: string, confirmWhat: (name: string) => string): PreparedToolInvocation {
-  const name = describeTarget(path) ?? 'the active design doc';
+/** Reading a file the user did not point at is confirmed first; the doc in the active editor is not.
+ * What the user sees is in the UI language; what the model reads (results, errors) stays as is. */
+function prepare(path: unknown, doing: (name: string) => string, confirmTitle: string, confirmWhat: (name: string) => string): PreparedToolInvocation {
+  const name = describeTarget(path) ?? vscode.l10n.t('the active design doc');
   const named = typeof path === 'string' && path.trim() !== '';
   return {
-    invocationMessage: `${doing} ${name}`,
+    invocationMessage: doing(name),
     ...(named ? { confirmationMessages: { title: confirmTitle, message: new vscode.MarkdownString(confirmWhat(name)) } } : {}),
   };
 }
@@ -52,8 +53,8 @@ export function createTools(server: MlsdServer, lm: Pick<LanguageModelApi, 'text
   };
 
   const review: LanguageModelTool<ReviewInput> = {
-    prepareInvocation: ({ input }) => prepare(input?.path, 'Reviewing', 'Review a design doc with mlsd',
-      (name) => `Read **${name}** and give its mlsd review (steps, findings, reviewer questions) to the model? The file is not changed.`),
+    prepareInvocation: ({ input }) => prepare(input?.path, (name) => vscode.l10n.t('Reviewing {0}', name), vscode.l10n.t('Review a design doc with mlsd'),
+      (name) => vscode.l10n.t('Read **{0}** and give its mlsd review (steps, findings, reviewer questions) to the model? The file is not changed.', name)),
     invoke: async ({ input }, token) => {
       try {
         const doc = await toolDocument(input?.path);
@@ -66,9 +67,9 @@ export function createTools(server: MlsdServer, lm: Pick<LanguageModelApi, 'text
 
   const caseStudy: LanguageModelTool<CaseStudyInput> = {
     prepareInvocation: ({ input }) => {
-      if (typeof input?.id === 'string' && input.id.trim()) return { invocationMessage: `Reading the mlsd case study '${input.id.trim()}'` };
-      return prepare(input?.path, 'Finding the case study closest to', 'Find a case study with mlsd',
-        (name) => `Read **${name}** to pick the mlsd case study closest to it, and give that case study to the model? The file is not changed.`);
+      if (typeof input?.id === 'string' && input.id.trim()) return { invocationMessage: vscode.l10n.t("Reading the mlsd case study '{0}'", input.id.trim()) };
+      return prepare(input?.path, (name) => vscode.l10n.t('Finding the case study closest to {0}', name), vscode.l10n.t('Find a case study with mlsd'),
+        (name) => vscode.l10n.t('Read **{0}** to pick the mlsd case study closest to it, and give that case study to the model? The file is not changed.', name));
     },
     invoke: async ({ input }, token) => {
       try {

@@ -64,12 +64,13 @@ export class PracticeMode implements vscode.Disposable {
 
   async start(opts: PracticeOptions = {}): Promise<boolean> {
     if (this.session && opts.clock === undefined) {
-      const again = await vscode.window.showWarningMessage('MLSD: interview practice is already running.', 'Restart', 'Keep Going');
-      if (again !== 'Restart') return false;
+      const restart = vscode.l10n.t('Restart');
+      const again = await vscode.window.showWarningMessage(vscode.l10n.t('MLSD: interview practice is already running.'), restart, vscode.l10n.t('Keep Going'));
+      if (again !== restart) return false;
     }
     this.end();
     const plan = await this.server.practicePlan();
-    if (!plan.steps.length) { void vscode.window.showErrorMessage('MLSD: the practice plan has no steps.'); return false; }
+    if (!plan.steps.length) { void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: the practice plan has no steps.')); return false; }
     const schedule = buildSchedule(plan, opts.minutes ?? settings.practiceMinutes());
     const clock = opts.clock ?? Date.now;
     const now = clock();
@@ -101,18 +102,18 @@ export class PracticeMode implements vscode.Disposable {
     const actualIndex = steps.findIndex((st) => st.id === s.actual);
     // The clock left step k while the writer is still in it (or before it): that step overran.
     for (let k = s.scheduled; k < index; k++) {
-      if (actualIndex !== -1 && actualIndex <= k) this.warn(s, steps[k].id, `Time for ${steps[k].title} is up (${formatClock(steps[k].budgetMs)}) — move on to ${steps[k + 1]?.title ?? 'wrapping up'}.`);
+      if (actualIndex !== -1 && actualIndex <= k) this.warn(s, steps[k].id, vscode.l10n.t('Time for {0} is up ({1}) — move on to {2}.', steps[k].title, formatClock(steps[k].budgetMs), steps[k + 1]?.title ?? vscode.l10n.t('wrapping up')));
     }
     s.scheduled = index;
     // The writer has spent more than the step's whole budget in it.
     if (actualIndex !== -1) {
       const st = steps[actualIndex];
-      if ((s.spent.get(st.id) ?? 0) > st.budgetMs) this.warn(s, st.id, `${st.title} has taken ${formatClock(s.spent.get(st.id) ?? 0)}, over its ${formatClock(st.budgetMs)} budget.`);
+      if ((s.spent.get(st.id) ?? 0) > st.budgetMs) this.warn(s, st.id, vscode.l10n.t('{0} has taken {1}, over its {2} budget.', st.title, formatClock(s.spent.get(st.id) ?? 0), formatClock(st.budgetMs)));
     }
     if (!s.timeUp && elapsed >= s.schedule.totalMs) {
       s.timeUp = true;
       s.warnings.push('time-up');
-      void vscode.window.showWarningMessage(`MLSD practice: time is up (${formatClock(s.schedule.totalMs)}). Stop to see the summary.`, 'Stop Practice')
+      void vscode.window.showWarningMessage(vscode.l10n.t('MLSD practice: time is up ({0}). Stop to see the summary.', formatClock(s.schedule.totalMs)), vscode.l10n.t('Stop Practice'))
         .then((a) => { if (a) void vscode.commands.executeCommand(Commands.stopPractice); });
     }
     this.render();
@@ -121,7 +122,7 @@ export class PracticeMode implements vscode.Disposable {
   /** Stops the timer and shows time per step and which steps the doc left thin. */
   async stop(): Promise<PracticeSummary | undefined> {
     const s = this.session;
-    if (!s) { void vscode.window.showInformationMessage('MLSD: interview practice is not running.'); return undefined; }
+    if (!s) { void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: interview practice is not running.')); return undefined; }
     this.tick();
     this.end();
     let docSteps;
@@ -145,9 +146,9 @@ export class PracticeMode implements vscode.Disposable {
     const s = this.session;
     if (!s) return;
     const step = s.schedule.steps[s.scheduled];
-    const stop = { label: '$(debug-stop) Stop interview practice', question: undefined as string | undefined };
+    const stop = { label: `$(debug-stop) ${vscode.l10n.t('Stop interview practice')}`, question: undefined as string | undefined };
     const items = [...step.questions.map((q) => ({ label: q, question: q })), stop];
-    const pick = await vscode.window.showQuickPick(items, { title: `${step.title} — pick a question to add it to the step`, placeHolder: 'A question goes into the doc as a TODO prompt; "Stop" ends the practice' });
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('{0} — pick a question to add it to the step', step.title), placeHolder: vscode.l10n.t('A question goes into the doc as a TODO prompt; "Stop" ends the practice') });
     if (!pick) return;
     if (pick.question === undefined) { await this.stop(); return; }
     await this.askInDoc(step.id, pick.question);
@@ -159,7 +160,7 @@ export class PracticeMode implements vscode.Disposable {
    */
   async askInDoc(stepId: string, question: string): Promise<boolean> {
     const current = this.store.designDoc;
-    if (!current) { void vscode.window.showInformationMessage('MLSD practice: open your design doc to add the question to it.'); return false; }
+    if (!current) { void vscode.window.showInformationMessage(vscode.l10n.t('MLSD practice: open your design doc to add the question to it.')); return false; }
     const step = current.model.steps.find((st) => st.id === stepId);
     if (!step?.range) {
       await vscode.commands.executeCommand(Commands.insertStep, current.document.uri, stepId);
@@ -192,7 +193,7 @@ export class PracticeMode implements vscode.Disposable {
     s.warned.add(stepId);
     s.warnings.push(stepId);
     this.log.appendLine(`[practice] ${message}`);
-    void vscode.window.showWarningMessage(`MLSD practice: ${message}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('MLSD practice: {0}', message));
   }
 
   private render(): void {
@@ -204,9 +205,9 @@ export class PracticeMode implements vscode.Disposable {
     const left = step.endMs - elapsed;
     this.item.text = countdownText(s.schedule, i, elapsed);
     this.item.tooltip = s.timeUp
-      ? `Time is up (${formatClock(s.schedule.totalMs)}). Click to stop and see the summary.`
-      : `You should be on: ${step.title} — ${formatClock(left)} left of its ${formatClock(step.budgetMs)} budget; ` +
-        `${formatClock(s.schedule.totalMs - elapsed)} left in total (${formatClock(elapsed)} used).\nClick for its questions or to stop.`;
+      ? vscode.l10n.t('Time is up ({0}). Click to stop and see the summary.', formatClock(s.schedule.totalMs))
+      : vscode.l10n.t('You should be on: {0} — {1} left of its {2} budget; {3} left in total ({4} used).', step.title, formatClock(left), formatClock(step.budgetMs), formatClock(s.schedule.totalMs - elapsed), formatClock(elapsed)) +
+        `\n${vscode.l10n.t('Click for its questions or to stop.')}`;
     const behind = s.actual !== null && s.schedule.steps.findIndex((st) => st.id === s.actual) < i;
     this.item.backgroundColor = s.timeUp || behind || s.warned.has(s.actual ?? '#')
       ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -1,4 +1,5 @@
 /** Interview practice timing, pure: which step the clock says you should be on, and the stop summary. */
+import * as vscode from 'vscode';
 import type { PracticePlanResult, PracticeStep, OutlineStep } from '../../../server/src/protocol';
 
 export interface ScheduledStep extends PracticeStep {
@@ -84,33 +85,35 @@ export function summaryText(s: PracticeSummary): string {
   return lines.join('\n');
 }
 
-const STATUS_WORDS: Record<string, string> = { covered: 'covered', thin: 'thin', 'not-started': 'not started', missing: '**missing**' };
+/** The summary is read by a person: in the UI language (the log's summaryText stays English). */
+const statusWords = (): Record<string, string> => ({ covered: vscode.l10n.t('covered'), thin: vscode.l10n.t('thin'), 'not-started': vscode.l10n.t('not started'), missing: `**${vscode.l10n.t('missing')}**` });
 
 /** The stop summary as a Markdown document a person reads: a table, then what is left to write. */
 export function summaryMarkdown(s: PracticeSummary, docName?: string): string {
   const cell = (t: string) => t.replace(/\|/g, '\\|');
-  const lines = [`# Interview practice summary`, '',
-    `${formatClock(s.elapsedMs)} used of ${formatClock(s.totalMs)}${docName ? ` on \`${cell(docName)}\`` : ''}.`, '',
-    '| Step | Time spent | Budget | In the doc |', '| --- | ---: | ---: | --- |'];
+  const words = statusWords();
+  const lines = [`# ${vscode.l10n.t('Interview practice summary')}`, '',
+    docName ? vscode.l10n.t('{0} used of {1} on {2}.', formatClock(s.elapsedMs), formatClock(s.totalMs), `\`${cell(docName)}\``) : vscode.l10n.t('{0} used of {1}.', formatClock(s.elapsedMs), formatClock(s.totalMs)), '',
+    `| ${vscode.l10n.t('Step')} | ${vscode.l10n.t('Time spent')} | ${vscode.l10n.t('Budget')} | ${vscode.l10n.t('In the doc')} |`, '| --- | ---: | ---: | --- |'];
   for (const st of s.steps) {
-    lines.push(`| ${cell(st.title)} | ${formatClock(st.spentMs)}${st.overrun ? ' (over)' : ''} | ${formatClock(st.budgetMs)} | ${st.status ? STATUS_WORDS[st.status] ?? st.status : 'no doc'} |`);
+    lines.push(`| ${cell(st.title)} | ${formatClock(st.spentMs)}${st.overrun ? ` ${vscode.l10n.t('(over)')}` : ''} | ${formatClock(st.budgetMs)} | ${st.status ? words[st.status] ?? st.status : vscode.l10n.t('no doc')} |`);
   }
-  if (s.unassignedMs >= 1000) lines.push(`| *(cursor outside any step)* | ${formatClock(s.unassignedMs)} | | |`);
+  if (s.unassignedMs >= 1000) lines.push(`| *${vscode.l10n.t('(cursor outside any step)')}* | ${formatClock(s.unassignedMs)} | | |`);
   const missing = s.steps.filter((st) => st.status === 'missing').map((st) => st.title);
   const thin = s.steps.filter((st) => st.status === 'thin').map((st) => st.title);
   const notStarted = s.steps.filter((st) => st.status === 'not-started').map((st) => st.title);
   const over = s.steps.filter((st) => st.overrun).map((st) => st.title);
   lines.push('');
-  if (missing.length) lines.push(`**Missing:** ${missing.map(cell).join(', ')} — no section yet.`, '');
-  if (notStarted.length) lines.push(`**Not started:** ${notStarted.map(cell).join(', ')} — only the template's prompts so far.`, '');
-  if (thin.length) lines.push(`**Thin:** ${thin.map(cell).join(', ')} — a section that needs more.`, '');
-  if (over.length) lines.push(`**Over budget:** ${over.map(cell).join(', ')}.`, '');
-  if (!missing.length && !thin.length && !notStarted.length && s.steps.some((st) => st.status)) lines.push('Every step has a solid section.', '');
+  if (missing.length) lines.push(`**${vscode.l10n.t('Missing:')}** ${vscode.l10n.t('{0} — no section yet.', missing.map(cell).join(', '))}`, '');
+  if (notStarted.length) lines.push(`**${vscode.l10n.t('Not started:')}** ${vscode.l10n.t("{0} — only the template's prompts so far.", notStarted.map(cell).join(', '))}`, '');
+  if (thin.length) lines.push(`**${vscode.l10n.t('Thin:')}** ${vscode.l10n.t('{0} — a section that needs more.', thin.map(cell).join(', '))}`, '');
+  if (over.length) lines.push(`**${vscode.l10n.t('Over budget:')}** ${over.map(cell).join(', ')}.`, '');
+  if (!missing.length && !thin.length && !notStarted.length && s.steps.some((st) => st.status)) lines.push(vscode.l10n.t('Every step has a solid section.'), '');
   return lines.join('\n');
 }
 
 /** The status-bar countdown: the step, its time left, the total time left. */
 export function countdownText(schedule: Schedule, index: number, elapsedMs: number): string {
   const step = schedule.steps[index];
-  return `$(watch) ${index + 1}/${schedule.steps.length} ${step.title} · ${formatClock(step.endMs - elapsedMs)} left · ${formatClock(schedule.totalMs - elapsedMs)} total`;
+  return `$(watch) ${index + 1}/${schedule.steps.length} ${step.title} · ${vscode.l10n.t('{0} left', formatClock(step.endMs - elapsedMs))} · ${vscode.l10n.t('{0} total', formatClock(schedule.totalMs - elapsedMs))}`;
 }

@@ -49,7 +49,7 @@ export class CaseStudyPanel implements vscode.Disposable {
   /** Opens (or re-targets) the panel on a case study, beside the editor, keeping focus in the doc. */
   async show(caseStudyId: string, stepId: string | null = this.stepId): Promise<void> {
     if (!this.panel) {
-      this.adopt(vscode.window.createWebviewPanel(CASE_STUDY_VIEW_TYPE, 'Case Study',
+      this.adopt(vscode.window.createWebviewPanel(CASE_STUDY_VIEW_TYPE, vscode.l10n.t('Case Study'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions()));
     } else {
       this.panel.reveal(undefined, true);
@@ -89,12 +89,12 @@ export class CaseStudyPanel implements vscode.Disposable {
       study = await this.server.caseStudy(caseStudyId);
     } catch (err) {
       this.log.appendLine(`[client] mlsd/caseStudy ${caseStudyId} failed: ${String(err)}`);
-      void vscode.window.showErrorMessage(`MLSD: could not load case study "${caseStudyId}".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: could not load case study "{0}".', caseStudyId));
       return;
     }
     if (panel !== this.panel) return;
     if (!study) {
-      void vscode.window.showErrorMessage(`MLSD: there is no case study "${caseStudyId}".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: there is no case study "{0}".', caseStudyId));
       return;
     }
     this.study = study;

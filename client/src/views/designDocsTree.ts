@@ -30,13 +30,13 @@ export function toTreeItem(d: WorkspaceDoc): vscode.TreeItem {
   const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.None);
   item.id = d.uri;
   // No resourceUri: the editor would colour the row and add a problem count, which looks like a diagnostic.
-  const findings = `${d.findingCount} finding${d.findingCount === 1 ? '' : 's'}`;
+  const findings = d.findingCount === 1 ? vscode.l10n.t('{0} finding', 1) : vscode.l10n.t('{0} findings', d.findingCount);
   item.description = `${d.coveredCount}/${d.stepCount} · ${findings}`;
   item.iconPath = new vscode.ThemeIcon(coverageIcon(d));
   item.tooltip = new vscode.MarkdownString().appendText(`${vscode.workspace.asRelativePath(uri)}\n\n`)
-    .appendText(`${d.coveredCount} covered, ${d.thinCount} thin, ${d.missingCount} missing of ${d.stepCount} steps · ${findings}`);
+    .appendText(`${vscode.l10n.t('{0} covered, {1} thin, {2} missing of {3} steps', d.coveredCount, d.thinCount, d.missingCount, d.stepCount)} · ${findings}`);
   item.contextValue = 'mlsd.designDoc';
-  item.command = { command: 'vscode.open', title: 'Open Design Doc', arguments: [uri] };
+  item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Design Doc'), arguments: [uri] };
   return item;
 }
 

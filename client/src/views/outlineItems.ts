@@ -12,26 +12,28 @@ export function toRange(r: WireRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 finding" / "3 findings": one key per English form (a translation may use one form for both). */
+const findingsText = (n: number) => (n === 1 ? vscode.l10n.t('{0} finding', n) : vscode.l10n.t('{0} findings', n));
+const promptsText = (n: number) => (n === 1 ? vscode.l10n.t('{0} prompt waiting for an answer', n) : vscode.l10n.t('{0} prompts waiting for an answer', n));
 
 /** A step's state in words ("not started", not the wire's `not-started`). */
-export const STATUS_LABELS: Record<OutlineStep['status'], string> = { covered: 'covered', thin: 'thin', 'not-started': 'not started', missing: 'missing' };
+export const STATUS_LABELS: Record<OutlineStep['status'], string> = { covered: vscode.l10n.t('covered'), thin: vscode.l10n.t('thin'), 'not-started': vscode.l10n.t('not started'), missing: vscode.l10n.t('missing') };
 const statusLabel = (step: OutlineStep) => STATUS_LABELS[step.status] ?? step.status;
 
 /** What each state means, said once for the row tooltips and the status bar's. */
 export const STATUS_MEANINGS: Record<OutlineStep['status'], string> = {
-  covered: 'a section with enough written in it',
-  thin: 'a section that needs more, or a step mentioned only in passing under other steps',
-  'not-started': 'a section holding only the template\'s prompts, no answer yet',
-  missing: 'no section and no mention',
+  covered: vscode.l10n.t('a section with enough written in it'),
+  thin: vscode.l10n.t('a section that needs more, or a step mentioned only in passing under other steps'),
+  'not-started': vscode.l10n.t("a section holding only the template's prompts, no answer yet"),
+  missing: vscode.l10n.t('no section and no mention'),
 };
 
 /** The row's grey text: the state when it is not covered, then the findings (never next to a pass mark). */
 export function stepDescription(step: OutlineStep): string {
   const parts: string[] = [];
   if (step.status !== 'covered') parts.push(statusLabel(step));
-  if (step.inPassing) parts.push('only in passing');
-  if (step.findingCount > 0) parts.push(plural(step.findingCount, 'finding'));
+  if (step.inPassing) parts.push(vscode.l10n.t('only in passing'));
+  if (step.findingCount > 0) parts.push(findingsText(step.findingCount));
   return parts.join(' · ');
 }
 
@@ -77,23 +79,23 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       // In passing is thin, but like a missing step it has no section to go to: Insert Step is offered.
       item.contextValue = step.inPassing ? 'mlsd.step.inPassing' : `mlsd.step.${step.status}`;
       item.tooltip = new vscode.MarkdownString(
-        `**${step.title}** — ${statusLabel(step)}: ${step.inPassing ? 'no section of its own; its topics show up only in passing under other steps' : STATUS_MEANINGS[step.status]}` +
-        (step.status === 'not-started' && step.promptCount ? `\n\n${plural(step.promptCount, 'prompt')} waiting for an answer` : '') +
-        (step.findingCount ? `\n\n${plural(step.findingCount, 'finding')}` : '') +
-        (step.status === 'missing' || step.inPassing ? '\n\nUse *Insert Step* to add its skeleton.' : ''));
+        `**${step.title}** — ${statusLabel(step)}: ${step.inPassing ? vscode.l10n.t('no section of its own; its topics show up only in passing under other steps') : STATUS_MEANINGS[step.status]}` +
+        (step.status === 'not-started' && step.promptCount ? `\n\n${promptsText(step.promptCount)}` : '') +
+        (step.findingCount ? `\n\n${findingsText(step.findingCount)}` : '') +
+        (step.status === 'missing' || step.inPassing ? `\n\n${vscode.l10n.t('Use *Insert Step* to add its skeleton.')}` : ''));
       item.accessibilityInformation = { label: `${step.title}, ${statusLabel(step)}${item.description ? `, ${item.description}` : ''}` };
-      item.command = revealCommand(node.uri, step.range, 'Go to step');
+      item.command = revealCommand(node.uri, step.range, vscode.l10n.t('Go to step'));
       return item;
     }
     case 'heading': {
-      const item = new vscode.TreeItem(node.heading.text || '(empty heading)');
+      const item = new vscode.TreeItem(node.heading.text || vscode.l10n.t('(empty heading)'));
       item.id = `step:${node.step.id}/heading:${node.index}`;
       item.description = `H${node.heading.depth}`;
       // How mlsd read the heading, so a wrong mapping can be seen (and fixed with <!-- mlsd-step: id -->).
-      if (node.heading.why) item.tooltip = `Read as ${node.step.title}: ${node.heading.why}. Put <!-- mlsd-step: step-id --> above the heading to change it.`;
+      if (node.heading.why) item.tooltip = vscode.l10n.t('Read as {0}: {1}. Put <!-- mlsd-step: step-id --> above the heading to change it.', node.step.title, node.heading.why);
       item.iconPath = new vscode.ThemeIcon('symbol-string');
       item.contextValue = 'mlsd.heading';
-      item.command = revealCommand(node.uri, node.heading.range, 'Go to heading');
+      item.command = revealCommand(node.uri, node.heading.range, vscode.l10n.t('Go to heading'));
       return item;
     }
     case 'topic': {
@@ -101,12 +103,13 @@ export function toTreeItem(node: OutlineNode): vscode.TreeItem {
       const item = new vscode.TreeItem(topic.label);
       item.id = `step:${node.step.id}/topic:${topic.id}`;
       // The icon says covered or not; the text says it once in words only when it is not covered.
-      item.description = topic.covered ? undefined : 'not covered';
+      item.description = topic.covered ? undefined : vscode.l10n.t('not covered');
       item.iconPath = new vscode.ThemeIcon(topic.covered ? 'pass' : 'circle-large-outline');
       item.contextValue = topic.covered ? 'mlsd.topic.covered' : 'mlsd.topic.missing';
-      item.tooltip = `${topic.label}: ${topic.covered ? 'covered' : 'not covered'}`;
-      item.accessibilityInformation = { label: `${topic.label}, ${topic.covered ? 'covered' : 'not covered'}` };
-      item.command = revealCommand(node.uri, topic.range, 'Go to topic');
+      const state = topic.covered ? vscode.l10n.t('covered') : vscode.l10n.t('not covered');
+      item.tooltip = `${topic.label}: ${state}`;
+      item.accessibilityInformation = { label: `${topic.label}, ${state}` };
+      item.command = revealCommand(node.uri, topic.range, vscode.l10n.t('Go to topic'));
       return item;
     }
   }

@@ -30,28 +30,28 @@ export class ReviewReportPanel implements vscode.Disposable {
       if (!doc) chosen = 'workspace';
       else {
         const pick = await vscode.window.showQuickPick([
-          { label: 'Current doc', description: vscode.workspace.asRelativePath(doc), scope: 'document' as const },
-          { label: 'Whole workspace', description: 'every design doc', scope: 'workspace' as const },
-        ], { placeHolder: 'Review report of…' });
+          { label: vscode.l10n.t('Current doc'), description: vscode.workspace.asRelativePath(doc), scope: 'document' as const },
+          { label: vscode.l10n.t('Whole workspace'), description: vscode.l10n.t('every design doc'), scope: 'workspace' as const },
+        ], { placeHolder: vscode.l10n.t('Review report of…') });
         chosen = pick?.scope;
       }
     }
     if (!chosen) return this.snapshot;
     if (chosen === 'document' && !doc) {
-      void vscode.window.showInformationMessage('MLSD: open a Markdown design doc to see its review report.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: open a Markdown design doc to see its review report.'));
       return this.snapshot;
     }
     let report;
     try {
-      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLSD: review report' },
+      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('MLSD: review report') },
         () => this.server.reviewReport({ uri: chosen === 'document' ? this.server.uri(doc!) : undefined, theme: 'editor', linkCommand: Commands.openReportLink }));
     } catch (err) {
       this.log.appendLine(`[client] mlsd/reviewReport failed: ${String(err)}`);
-      void vscode.window.showErrorMessage('MLSD: could not make the review report. See the "MLSD" output.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('MLSD: could not make the review report. See the "MLSD" output.'));
       return this.snapshot;
     }
     if (!report) {
-      void vscode.window.showInformationMessage('MLSD: nothing to report for this file.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('MLSD: nothing to report for this file.'));
       return this.snapshot;
     }
     if (!this.panel) {

@@ -65,3 +65,24 @@ export function parseFlags<S extends FlagSpecs>(command: string, args: string[],
   }
   return { values: values as Values<S>, positionals, help };
 }
+
+/**
+ * `--locale LANG` (or `--locale=LANG`) is understood by every command, before or after it: taken out
+ * of the arguments here so no command's own flags need it. Undefined: not given.
+ */
+export function takeLocale(args: string[]): { locale?: string; args: string[] } {
+  const rest: string[] = [];
+  let locale: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') { rest.push(...args.slice(i)); break; }
+    if (arg.startsWith('--locale=')) { locale = arg.slice('--locale='.length); continue; }
+    if (arg !== '--locale') { rest.push(arg); continue; }
+    const next = args[i + 1];
+    if (next === undefined || next.startsWith('-')) throw new UsageError("option '--locale' needs a value (e.g. --locale ru)");
+    locale = next;
+    i++;
+  }
+  if (locale !== undefined && !locale.trim()) throw new UsageError("option '--locale' needs a value (e.g. --locale ru)");
+  return { locale, args: rest };
+}

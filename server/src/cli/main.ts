@@ -15,10 +15,26 @@ import { suggestion } from './did-you-mean';
 import { COMMAND_USAGE, COMMANDS, HELP } from './usage';
 import { UsageError } from './usage-error';
 import pkg from '../../../package.json';
+import { takeLocale } from './args';
+import { useMessages } from '../core/l10n';
+import { environmentLocale, messagesFor } from '../host/locale';
+
+/**
+ * Messages in `--locale`'s language, else the environment's (LC_ALL, LC_MESSAGES, LANG); English when
+ * neither names a language mlsd has. Only an explicit `--locale` mlsd lacks is worth a warning.
+ * JSON and the other machine formats keep their ids and data; only the sentences change.
+ */
+function useLocale(flag: string | undefined): void {
+  const { messages, known } = messagesFor(flag ?? environmentLocale());
+  if (flag !== undefined && !known) process.stderr.write(`mlsd: no messages in '${flag}'; writing English\n`);
+  useMessages(messages);
+}
 
 const WORKER = path.join(__dirname, 'analysis-worker.js');
 
-async function main(argv: string[]): Promise<number> {
+async function main(all: string[]): Promise<number> {
+  const { locale, args: argv } = takeLocale(all);
+  useLocale(locale);
   const [command, ...rest] = argv;
   switch (command) {
     case 'lint': return lint(rest, WORKER);

@@ -22,6 +22,7 @@ Options:
       --all               lint every Markdown file as a design doc
   -V, --verbose           list skipped files with their kind; show how every heading was read
       --timeout MS        time limit per file (default 10000)
+      --locale LANG       messages in this language (en, ru; default: LC_ALL / LC_MESSAGES / LANG)
 ${PIPELINE_HELP}
   -h, --help              show this help`,
 
@@ -92,6 +93,10 @@ Usage:
   mlsd mcp                                          MCP server over stdio for AI assistants
 
 Run 'mlsd <command> --help' for a command's options.
+
+Every command takes --locale LANG (e.g. --locale ru): messages in that language. Without it the
+environment's LC_ALL, LC_MESSAGES or LANG decides (ru_RU.UTF-8 → Russian); English otherwise.
+JSON, SARIF and the other machine formats keep their rule ids and data; only sentences change.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings fail, 2 usage or config error.`;
 

@@ -2,6 +2,7 @@
  * `.mlsd.json` and editor settings. Parsing never throws: a broken file yields readable problems
  * (with a line when JSON itself is broken) and the defaults are used.
  */
+import * as l10n from '@vscode/l10n';
 import type { FrameworkTopic, SeveritySetting } from './types';
 import { schemas, validateAgainst } from './validate';
 import { editDistance } from './edit-distance';
@@ -36,7 +37,7 @@ export function parseConfig(text: string): ConfigLoad {
       line = before.split('\n').length - 1;
       column = before.length - before.lastIndexOf('\n') - 1;
     }
-    return { config: {}, problems: [{ message: `not valid JSON: ${message}`, line, column }] };
+    return { config: {}, problems: [{ message: l10n.t('not valid JSON: {0}', message), line, column }] };
   }
   return checkConfig(data);
 }
@@ -44,7 +45,7 @@ export function parseConfig(text: string): ConfigLoad {
 /** Validates already-parsed config data (from a file or from `mlsd.*` settings). */
 export function checkConfig(data: unknown): ConfigLoad {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { config: {}, problems: [{ message: 'must be a JSON object' }] };
+    return { config: {}, problems: [{ message: l10n.t('must be a JSON object') }] };
   }
   const { data: normalised, problems: keyProblems } = checkRuleKeys(withSeverityAliases(data as Record<string, unknown>));
   const problems = [...keyProblems, ...validateAgainst(schemas.config, normalised).map((p) => ({ message: `${p.path || '(root)'} ${p.message}` }))];
@@ -91,7 +92,7 @@ function checkRuleKeys(data: Record<string, unknown>): { data: Record<string, un
   for (const [key, value] of Object.entries(rulesPart)) {
     if (RULE_IDS.includes(key)) { kept[key] = value; continue; }
     const near = closestName(key, RULE_IDS);
-    problems.push({ message: `rules.${key} is not a rule${near ? ` — did you mean '${near}'?` : ` (rules: ${RULE_IDS.join(', ')})`}` });
+    problems.push({ message: near ? l10n.t("rules.{0} is not a rule — did you mean '{1}'?", key, near) : l10n.t('rules.{0} is not a rule (rules: {1})', key, RULE_IDS.join(', ')) });
   }
   return { data: { ...data, rules: kept }, problems };
 }

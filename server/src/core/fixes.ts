@@ -1,4 +1,5 @@
 /** Text edits behind the quick fixes. Pure: (doc, lines, framework) → edits. */
+import * as l10n from '@vscode/l10n';
 import type { DesignDoc, Fix, Framework, TextBlock, TextEdit } from './types';
 import { range } from './text';
 
@@ -81,11 +82,11 @@ export function disableFix(ruleId: string, line: number, lines: string[]): Fix {
   const trimmed = text.trimEnd();
   if (/^\s*\|/.test(text) && trimmed.endsWith('|') && trimmed.length > 1) {
     const col = trimmed.length - 1;
-    return { title: `Disable ${ruleId} for this line`, edits: [{ range: range(line, col, line, col), newText: ` <!-- mlsd-disable-line ${ruleId} -->` }] };
+    return { title: l10n.t('Disable {0} for this line', ruleId), edits: [{ range: range(line, col, line, col), newText: ` <!-- mlsd-disable-line ${ruleId} -->` }] };
   }
   const indent = /^\s*/.exec(text)?.[0] ?? '';
   return {
-    title: `Disable ${ruleId} for this line`,
+    title: l10n.t('Disable {0} for this line', ruleId),
     edits: [{ range: range(line, 0, line, 0), newText: `${indent}<!-- mlsd-disable-next-line ${ruleId} -->\n` }],
   };
 }

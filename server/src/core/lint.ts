@@ -3,6 +3,7 @@
  * rule's default and over per-topic severities), inline `mlsd-disable…` comments, and the
  * "disable for this line" fix every finding carries. A rule that throws becomes a finding, never a crash.
  */
+import * as l10n from '@vscode/l10n';
 import type { DesignDoc, Finding, Framework, InlineDirective, Position, Range, Severity } from './types';
 import type { MlsdConfig } from './config';
 import type { RuleContext } from './rules/rule';
@@ -60,7 +61,7 @@ export function lint(doc: DesignDoc, lines: string[], options: LintOptions): Fin
     try {
       produced = rule.check(doc, ctx);
     } catch (err) {
-      produced = [{ message: `mlsd could not run this rule on the doc (internal error: ${String((err as Error)?.message ?? err)}). Please report it.`, range: range(0, 0, 0, 0), severity: 'info' as Severity }];
+      produced = [{ message: l10n.t('mlsd could not run this rule on the doc (internal error: {0}). Please report it.', String((err as Error)?.message ?? err)), range: range(0, 0, 0, 0), severity: 'info' as Severity }];
     }
     let kept = 0;
     for (const f of produced) {

@@ -9,11 +9,12 @@
  * (`validateFramework`), so the server's main thread never compiles a JSON Schema.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnalyzeMessage, ValidateFrameworkMessage, WorkerResponse } from './analysis-request';
+import type { AnalyzeMessage, MessagesMessage, ValidateFrameworkMessage, WorkerResponse } from './analysis-request';
 import type { AnalysisSummary } from './summary';
 import { fallbackSummary } from './fallback';
 import { frameworkOf } from './frameworks';
 import { warmUpText } from './warm-up';
+import { messagesInUse, type MessageBundle } from '../core/l10n';
 
 export interface HostResult { summary?: AnalysisSummary; timedOut?: boolean; superseded?: boolean; error?: string; ms: number }
 
@@ -40,8 +41,12 @@ export class AnalysisHost {
   private lastDocs = new Map<string, AnalysisSummary['doc']>();
   restarts = 0;
   private warmedUp = false;
+  /** The UI language's messages, handed to every worker as it starts (its findings are in that language). */
+  private messages: MessageBundle | undefined;
 
-  constructor(private readonly workerPath: string, public timeoutMs = 5000) {}
+  constructor(private readonly workerPath: string, public timeoutMs = 5000) {
+    this.messages = messagesInUse(); // the shell's language, unless told otherwise (useMessages)
+  }
 
   analyze(request: Omit<AnalyzeMessage, 'type' | 'id'>): Promise<HostResult> {
     return new Promise((resolve) => {
@@ -92,6 +97,13 @@ export class AnalysisHost {
     });
   }
 
+  /** Messages in this language from now on: a new worker gets them as it starts, a running one in
+   * its queue (so the job it runs now finishes as it began). */
+  useMessages(messages: MessageBundle | undefined): void {
+    this.messages = messages;
+    this.worker?.postMessage({ type: 'messages', messages } satisfies MessagesMessage);
+  }
+
   /** Drop a document: its queued work, its running analysis (the worker is replaced), its cache. */
   forget(key: string): void {
     this.lastDocs.delete(key);
@@ -123,7 +135,7 @@ export class AnalysisHost {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: { messages: this.messages } });
     worker.unref();
     worker.on('message', (res: WorkerResponse) => {
       if (res.ready) {

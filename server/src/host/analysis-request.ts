@@ -1,6 +1,10 @@
 /** Messages between an AnalysisHost and its worker thread. */
 import type { MlsdConfig } from '../core/config';
 import type { AnalysisSummary } from './summary';
+import type { MessageBundle } from '../core/l10n';
+
+/** The UI language's message bundle (undefined: English), for the worker's findings. */
+export interface MessagesMessage { type: 'messages'; messages: MessageBundle | undefined }
 
 export interface AnalyzeMessage {
   type: 'analyze';
@@ -20,7 +24,7 @@ export interface ForgetMessage { type: 'forget'; key: string }
 /** Check a framework file's text against its schema here, off the shell's main thread (ajv is slow to compile). */
 export interface ValidateFrameworkMessage { type: 'validate-framework'; id: number; text: string }
 
-export type WorkerRequest = AnalyzeMessage | ForgetMessage | ValidateFrameworkMessage;
+export type WorkerRequest = AnalyzeMessage | ForgetMessage | ValidateFrameworkMessage | MessagesMessage;
 
 export interface WorkerResponse {
   id: number;

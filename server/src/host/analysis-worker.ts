@@ -3,10 +3,14 @@
  * document can be stopped (worker terminated) without taking the main thread down with it.
  * Keeps one parse cache per open document for incremental re-analysis.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerRequest, WorkerResponse } from './analysis-request';
 import { runAnalysis, ParseCache } from './run-analysis';
 import { validateFramework } from '../core/framework';
+import { useMessages, type MessageBundle } from '../core/l10n';
+
+// The host's UI language: findings are written in it (core/l10n.ts).
+useMessages((workerData as { messages?: MessageBundle } | null)?.messages);
 
 const caches = new Map<string, ParseCache>();
 const lastDocs = new Map<string, unknown>();
@@ -30,6 +34,10 @@ function same(a: unknown, b: unknown, seen = new Map<object, object>()): boolean
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {
+  if (msg.type === 'messages') {
+    useMessages(msg.messages);
+    return;
+  }
   if (msg.type === 'forget') {
     caches.delete(msg.key);
     lastDocs.delete(msg.key);

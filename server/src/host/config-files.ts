@@ -7,6 +7,7 @@
  * block its main thread: given a `validateFramework` (the analysis worker's), the JSON Schema check
  * of a framework file runs there, not here.
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { parseConfig, type ConfigProblem, type MlsdConfig } from '../core/config';
 import { validateFramework } from '../core/framework';
@@ -132,7 +133,7 @@ function configState(file: string, text: string): ConfigFileState {
 function unreadableConfig(file: string, e: unknown): ConfigFileState | null {
   const code = (e as FileReadError)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'not a regular file (a directory)') return null;
-  return { path: file, config: {}, problems: [{ message: `cannot be read (${code ?? e}); using the defaults` }] };
+  return { path: file, config: {}, problems: [{ message: l10n.t('cannot be read ({0}); using the defaults', String(code ?? e)) }] };
 }
 
 /** JSON text of a framework file → the schema's complaints (empty: valid); null when it is not JSON. */
@@ -141,12 +142,12 @@ function parseFramework(text: string): FrameworkFile | undefined {
     JSON.parse(text);
     return undefined;
   } catch (e) {
-    return { problems: [{ message: `framework file is not valid JSON (${(e as Error).message}); using the built-in seven steps` }] };
+    return { problems: [{ message: l10n.t('framework file is not valid JSON ({0}); using the built-in seven steps', (e as Error).message) }] };
   }
 }
 
 function checked(text: string, errors: string[]): FrameworkFile {
-  if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: `framework file: ${m}; using the built-in seven steps` }))) };
+  if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: l10n.t('framework file: {0}; using the built-in seven steps', m) }))) };
   return { text, problems: [] };
 }
 
@@ -155,7 +156,7 @@ export function frameworkFromText(text: string): FrameworkFile {
 }
 
 function unreadableFramework(e: unknown): FrameworkFile {
-  return { problems: [{ message: `framework file cannot be read (${(e as FileReadError)?.code ?? e}); using the built-in seven steps` }] };
+  return { problems: [{ message: l10n.t('framework file cannot be read ({0}); using the built-in seven steps', String((e as FileReadError)?.code ?? e)) }] };
 }
 
 export function readFramework(file: string): FrameworkFile {

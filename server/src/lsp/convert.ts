@@ -1,4 +1,7 @@
 /** Core values → LSP values. The only place that knows both shapes. */
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../core/l10n';
+import type { Framework } from '../core/types';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigProblem } from '../core/config';
 import type { Finding, Severity } from '../core/types';
@@ -24,7 +27,7 @@ export function toConfigProblemDiagnostic(file: string, p: ConfigProblem): Diagn
     severity: DiagnosticSeverity.Error,
     source: 'mlsd',
     code: 'invalid-config',
-    message: `${baseName(file)}: ${p.message}. mlsd uses its defaults for this part.`,
+    message: l10n.t('{0}: {1}. mlsd uses its defaults for this part.', baseName(file), p.message),
   };
 }
 
@@ -49,7 +52,8 @@ export function toDiagnostic(f: Finding, ruleUrl: (ruleId: string) => string, ur
   };
 }
 
-export function toDocumentModel(uri: string, version: number | null, s: AnalysisSummary, lintable: boolean): DocumentModelResult {
+/** `framework`: the one the doc was read with; the shipped one's titles and labels reach the client translated. */
+export function toDocumentModel(uri: string, version: number | null, s: AnalysisSummary, lintable: boolean, framework?: Framework): DocumentModelResult {
   const perStep = new Map<string, number>();
   for (const f of s.findings) {
     const step = f.data?.step;
@@ -57,14 +61,14 @@ export function toDocumentModel(uri: string, version: number | null, s: Analysis
   }
   const steps = s.doc.steps.map((st) => ({
     id: st.id,
-    title: st.title,
+    title: frameworkText(framework, st.title),
     // The core keeps a prompts-only step "thin" (it is neither missing nor covered); the wire names it.
     status: st.notStarted ? 'not-started' as const : st.status,
     ...(st.notStarted && st.promptCount ? { promptCount: st.promptCount } : {}),
     ...(st.inPassing ? { inPassing: true } : {}),
     range: st.range,
     headings: st.headings.map((h) => ({ text: h.text, depth: h.depth, range: h.range, ...(h.why ? { why: h.why } : {}) })),
-    topics: st.topics.map((t) => ({ id: t.id, label: t.label, covered: t.covered, severity: t.severity, range: t.evidence })),
+    topics: st.topics.map((t) => ({ id: t.id, label: frameworkText(framework, t.label), covered: t.covered, severity: t.severity, range: t.evidence })),
     findingCount: perStep.get(st.id) ?? 0,
   }));
   return {

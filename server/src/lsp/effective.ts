@@ -3,6 +3,7 @@
  * worker's: editor settings `mlsd.*` → an MlsdConfig, and the shape both hosts hand the server
  * (lsp/settings.ts reads `.mlsd.json` from disk, lsp/browser/config.ts through the editor's file system).
  */
+import * as l10n from '@vscode/l10n';
 import { checkConfig, type ConfigProblem, type MlsdConfig } from '../core/config';
 
 export interface EditorSettings {
@@ -44,5 +45,5 @@ export function settingsToConfig(settings: EditorSettings | undefined) {
   if (Array.isArray(settings.designDocGlobs)) raw.designDocGlobs = settings.designDocGlobs;
   if (typeof settings.framework === 'string' && settings.framework.trim()) raw.framework = settings.framework;
   const { config, problems } = checkConfig(raw);
-  return { config, problems: problems.map((p) => ({ message: `setting mlsd.${p.message}` })) };
+  return { config, problems: problems.map((p) => ({ message: l10n.t('setting mlsd.{0}', p.message) })) };
 }

@@ -4,6 +4,7 @@
  * and in the web extension's worker (browser/server.ts: the analysis in-process with the core's own
  * budget, config files read through the editor's `workspace.fs`).
  */
+import type { MessageBundle } from '../core/l10n';
 import type { AnalyzeMessage } from '../host/analysis-request';
 import type { SettledResult } from '../host/analysis-host';
 import type { AnalysisSummary } from '../host/summary';
@@ -19,9 +20,13 @@ export interface Analyser {
   /** Drop what is kept for a closed document. */
   forget(key: string): void;
   warmUp(): void;
+  /** The UI language's messages for analyses from now on (a worker thread needs them handed over). */
+  useMessages?(messages: MessageBundle | undefined): void;
 }
 
 export interface ServerPlatform {
+  /** The bundle for a locale the client names (Node reads l10n/; the web has only what the client sends). */
+  messagesFor?(locale: string): MessageBundle | undefined;
   analysis: Analyser;
   /** Workspace folder URI → how this platform names a root (a path in Node, the URI in the web); undefined: not usable. */
   root(folderUri: string): string | undefined;

@@ -3,6 +3,8 @@
  * platform's analyser for results, and converts them to LSP. No analysis here, and nothing that
  * needs Node: server.ts starts it in Node, browser/server.ts in the web extension's worker.
  */
+import * as l10n from '@vscode/l10n';
+import { useMessages, type MessageBundle } from '../core/l10n';
 import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisSummary } from '../host/summary';
@@ -86,7 +88,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canReadConfiguration = params.capabilities.workspace?.configuration === true;
     hasWorkspaceFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
-    const init = params.initializationOptions as { restricted?: unknown; ruleDocsBase?: unknown } | null | undefined;
+    const init = params.initializationOptions as { restricted?: unknown; ruleDocsBase?: unknown; l10n?: { messages?: unknown; locale?: unknown } } | null | undefined;
+    // The UI language: the client's own bundle (VS Code's display language), else a locale whose
+    // bundle the platform has; messages on this thread (hover, fixes) and in the analysis alike.
+    const messages = l10nMessages(init?.l10n, platform);
+    useMessages(messages);
+    platform.analysis.useMessages?.(messages);
     restricted = init?.restricted === true;
     ruleDocsBase = typeof init?.ruleDocsBase === 'string' ? init.ruleDocsBase : undefined;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => platform.root(f.uri)).filter((p): p is string => !!p);
@@ -291,7 +298,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onRequest('textDocument/documentSymbol', async (params: Params) => {
     const s = await fresh(uriParam(params));
-    return s?.summary ? documentSymbols(s.summary.doc) : [];
+    return s?.summary ? documentSymbols(s.summary.doc, frameworkOf(s)) : [];
   });
 
   connection.onRequest('textDocument/foldingRange', async (params: Params) => {
@@ -325,7 +332,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const s = await fresh(uri);
     const doc = uri === undefined ? undefined : documents.get(uri);
     if (!s?.summary || !doc || uri === undefined) return null;
-    return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable);
+    return toDocumentModel(uri, s.version ?? null, s.summary, s.lintable, frameworkOf(s));
   });
 
   handle(connection, Requests.review, async (p) => {
@@ -362,7 +369,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (!target || target.sections.length > 0) return null;
     const edit = insertStepEdit(model, doc.getText().split(/\r\n|\r|\n/), frameworkOf(s), stepId);
     if (!edit) return null;
-    const applied = await connection.workspace.applyEdit({ label: 'Insert step', edit: { changes: { [uri]: [edit] } } });
+    const applied = await connection.workspace.applyEdit({ label: l10n.t('Insert step'), edit: { changes: { [uri]: [edit] } } });
     return applied.applied;
   });
 
@@ -370,4 +377,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   documents.listen(connection);
   connection.listen();
+}
+
+function l10nMessages(l10n: { messages?: unknown; locale?: unknown } | undefined, platform: ServerPlatform): MessageBundle | undefined {
+  const m = l10n?.messages;
+  if (m && typeof m === 'object' && !Array.isArray(m)) return m as MessageBundle;
+  return typeof l10n?.locale === 'string' ? platform.messagesFor?.(l10n.locale) : undefined;
 }

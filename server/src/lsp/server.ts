@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { AnalysisHost } from '../host/analysis-host';
+import { messagesFor } from '../host/locale';
 import { ruleDocUrl } from '../host/rule-docs';
 import { IdleSweep } from './idle-sweep';
 import { knowledge, warmUpKnowledge } from './node/knowledge-loader';
@@ -40,6 +41,7 @@ const node: ServerPlatform = {
   warmUpKnowledge,
   closed: () => sweep.closed(),
   workspace: nodeWorkspace,
+  messagesFor: (locale) => messagesFor(locale).messages,
 };
 
 startServer(connection, node);

@@ -4,6 +4,7 @@
  * and the case study; per step the totals across docs; every other file listed with why it was
  * skipped (the core's kind and reason, or why it could not be read).
  */
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Severity, StepStatus } from '../core/types';
 import { findCaseStudy } from '../knowledge/case-studies';
@@ -11,6 +12,7 @@ import type { FileOutcome } from './analyse-files';
 import { anchorsFor } from './anchors';
 import { frameworkOf } from '../host/frameworks';
 import { reviewerQuestion } from './questions';
+import { frameworkText } from '../core/l10n';
 
 export interface ReportHeadingLink { text: string; line: number; href: string }
 export interface ReportStep { id: string; title: string; status: StepStatus; headings: ReportHeadingLink[] }
@@ -55,7 +57,7 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string, options: C
     const anchorAt = new Map(real.map((h, i) => [h.range.start.line, slugs[i]]));
     const steps: ReportStep[] = doc.steps.map((s) => ({
       id: s.id,
-      title: s.title,
+      title: frameworkText(framework, s.title),
       status: s.status,
       headings: s.headings.map((h) => {
         const a = h.pseudo ? undefined : anchorAt.get(h.range.start.line);
@@ -64,14 +66,14 @@ export function collect(outcomes: FileOutcome[], linkFromDir: string, options: C
       }),
     }));
     const groups = new Map<string | null, FindingGroup>();
-    for (const s of doc.steps) groups.set(s.id, { stepId: s.id, title: s.title, items: [] });
-    groups.set(null, { stepId: null, title: 'Whole document', items: [] });
+    for (const s of doc.steps) groups.set(s.id, { stepId: s.id, title: frameworkText(framework, s.title), items: [] });
+    groups.set(null, { stepId: null, title: l10n.t('Whole document'), items: [] });
     for (const f of findings) {
       const stepId = typeof f.data?.step === 'string' && groups.has(f.data.step) ? f.data.step : null;
       const fwStep = framework.steps.find((s) => s.id === stepId);
       const at = options.link ? options.link(o.file, f.range.start.line) : steps.find((s) => s.id === stepId)?.headings[0]?.href ?? href;
       const item = { ruleId: f.ruleId, severity: f.severity, message: f.message, line: f.range.start.line + 1, href: at };
-      const question = fwStep ? reviewerQuestion(fwStep, { message: f.message, data: f.data ?? {} }) : undefined;
+      const question = fwStep ? reviewerQuestion(fwStep, { message: f.message, data: f.data ?? {} }, (q) => frameworkText(framework, q)) : undefined;
       groups.get(stepId)!.items.push({ ...item, question });
     }
     const csId = doc.caseStudy ?? suggestedCaseStudy;

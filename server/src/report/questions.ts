@@ -2,6 +2,8 @@
  * The reviewer's question behind a finding: of its step's guiding questions, the one that shares the
  * most words with what the finding is about (its topics' labels and phrases, its message). A finding
  * that names nothing more specific gets the step's first question, which frames the whole step.
+ * The message is in the UI language, so it is compared with the questions as the reader sees them
+ * (`display`); the topic words are the framework's own. In English both are the same text.
  */
 import type { FindingData, FrameworkStep } from '../core/types';
 
@@ -12,7 +14,7 @@ function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => w.length > SHORT).map((w) => w.slice(0, 5)));
 }
 
-export function reviewerQuestion(step: FrameworkStep, finding: { message: string; data: FindingData }): string | undefined {
+export function reviewerQuestion(step: FrameworkStep, finding: { message: string; data: FindingData }, display: (question: string) => string = (q) => q): string | undefined {
   if (!step.questions.length) return undefined;
   const topicIds = new Set([finding.data.topic, ...(Array.isArray(finding.data.topics) ? finding.data.topics : [])].filter(Boolean).map(String));
   const topics = step.topics.filter((t) => topicIds.has(t.id));
@@ -23,8 +25,9 @@ export function reviewerQuestion(step: FrameworkStep, finding: { message: string
   let bestScore = 0;
   for (const q of step.questions) {
     let score = 0;
-    for (const w of words(q)) score += (strong.has(w) ? 2 : 0) + (weak.has(w) ? 1 : 0);
+    for (const w of words(q)) score += strong.has(w) ? 2 : 0;
+    for (const w of words(display(q))) score += weak.has(w) ? 1 : 0;
     if (score > bestScore) { best = q; bestScore = score; }
   }
-  return best;
+  return display(best);
 }

@@ -5,13 +5,16 @@
  * server's `lint` tool and the language server's `mlsd/review` request (the VS Code language-model
  * tool), so both answer alike. No file system here: the shells hand in what they analysed.
  */
+import * as l10n from '@vscode/l10n';
 import type { StepModel } from '../core/types';
 import { toReportFinding } from '../cli/report';
 import { frameworkOf } from '../host/frameworks';
 import type { AnalysisSummary } from '../host/summary';
 import type { Review, ReviewStepStatus } from '../protocol';
 import { reviewerQuestion } from '../report/questions';
+import { frameworkText } from '../core/l10n';
 import { STATUS_SYMBOL } from '../report/status-labels';
+import { severityText, stepStatusText } from './status-text';
 
 export interface Reviewed {
   /** Where the doc lives (a path, or a URI for a doc with no file). */
@@ -36,7 +39,7 @@ export function toReview(a: Reviewed): Review {
     kind: { isDesignDoc: doc.isDesignDoc, kind: doc.kind, reason: doc.kindReason },
     steps: doc.steps.map((s) => ({
       id: s.id,
-      title: s.title,
+      title: frameworkText(framework, s.title),
       status: statusOf(s),
       ...(s.inPassing ? { inPassing: true } : {}),
       headings: s.headings.map((h) => ({ text: h.text, line: h.range.start.line + 1 })),
@@ -45,7 +48,7 @@ export function toReview(a: Reviewed): Review {
       const r = toReportFinding(f);
       const stepId = typeof r.data.step === 'string' ? r.data.step : undefined;
       const fwStep = stepId ? framework.steps.find((s) => s.id === stepId) : undefined;
-      const question = fwStep ? reviewerQuestion(fwStep, { message: r.message, data: r.data }) : undefined;
+      const question = fwStep ? reviewerQuestion(fwStep, { message: r.message, data: r.data }, (q) => frameworkText(framework, q)) : undefined;
       return {
         rule: r.ruleId, severity: r.severity, message: r.message,
         line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn,
@@ -68,21 +71,21 @@ function baseName(file: string): string {
 
 /** `caseStudyHint` names how the reader gets the suggested case study (a tool name). */
 export function renderReview(r: Review, caseStudyHint: string): string {
-  const name = r.file ? baseName(r.file) : 'The doc';
-  const what = r.kind.kind === 'template' ? 'a design-doc template (structure and the topics it asks about)' : r.kind.isDesignDoc ? 'a design doc' : `not a design doc (${r.kind.kind})`;
-  const out = [`${name} is ${what}: ${r.kind.reason}.`];
-  if (!r.complete) out.push('The analysis did not finish; the result below is partial.');
-  out.push('', 'Steps:');
+  const name = r.file ? baseName(r.file) : l10n.t('The doc');
+  const what = r.kind.kind === 'template' ? l10n.t('a design-doc template (structure and the topics it asks about)') : r.kind.isDesignDoc ? l10n.t('a design doc') : l10n.t('not a design doc ({0})', r.kind.kind);
+  const out = [l10n.t('{0} is {1}: {2}.', name, what, r.kind.reason)];
+  if (!r.complete) out.push(l10n.t('The analysis did not finish; the result below is partial.'));
+  out.push('', l10n.t('Steps:'));
   for (const s of r.steps) {
-    const where = s.headings.length ? ` — ${s.headings.map((h) => `"${h.text}" (line ${h.line})`).join(', ')}` : '';
-    out.push(`  ${SYMBOL[s.status]} ${s.title}: ${s.status}${s.inPassing ? ' (in passing)' : ''}${where}`);
+    const where = s.headings.length ? ` — ${s.headings.map((h) => l10n.t('"{0}" (line {1})', h.text, h.line)).join(', ')}` : '';
+    out.push(`  ${SYMBOL[s.status]} ${s.title}: ${stepStatusText(s.status)}${s.inPassing ? ` ${l10n.t('(in passing)')}` : ''}${where}`);
   }
-  out.push('', r.findings.length ? `Findings (${r.findings.length}):` : 'No findings.');
+  out.push('', r.findings.length ? l10n.t('Findings ({0}):', r.findings.length) : l10n.t('No findings.'));
   for (const f of r.findings) {
-    out.push(`  line ${f.line}: ${f.severity} ${f.rule} — ${f.message}`);
-    if (f.question) out.push(`    Reviewer question: ${f.question}`);
+    out.push(`  ${l10n.t('line {0}: {1} {2} — {3}', f.line, severityText(f.severity), f.rule, f.message)}`);
+    if (f.question) out.push(`    ${l10n.t('Reviewer question: {0}', f.question)}`);
   }
-  if (r.configProblems.length) out.push('', 'Config problems:', ...r.configProblems.map((p) => `  ${p}`));
-  if (r.suggestedCaseStudy) out.push('', `Closest case study: ${r.suggestedCaseStudy} (${caseStudyHint}).`);
+  if (r.configProblems.length) out.push('', l10n.t('Config problems:'), ...r.configProblems.map((p) => `  ${p}`));
+  if (r.suggestedCaseStudy) out.push('', l10n.t('Closest case study: {0} ({1}).', r.suggestedCaseStudy, caseStudyHint));
   return out.join('\n');
 }

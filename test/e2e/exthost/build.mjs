@@ -1,6 +1,6 @@
 // Bundles the extension-host suites (TypeScript) to .test-artifacts/exthost-out/: index.js + suite.js
 // (the trusted run), index-restricted.js + restricted.js (Restricted Mode) and index-no-lm.js + no-lm.js
-// (an editor without the language-model API). `vscode` and `mocha`
+// (an editor without the language-model API) and index-ru.js + ru.js (the editor in Russian). `vscode` and `mocha`
 // stay external: the extension host provides the first, node_modules the second.
 import * as esbuild from 'esbuild';
 import path from 'node:path';
@@ -16,6 +16,7 @@ export async function buildExthostSuite() {
       index: src('index.ts'), suite: src('suite.ts'),
       'index-restricted': src('index-restricted.ts'), restricted: src('restricted/restricted.test.ts'),
       'index-no-lm': src('index-no-lm.ts'), 'no-lm': src('no-lm/no-lm.test.ts'),
+      'index-ru': src('index-ru.ts'), ru: src('ru/ru.test.ts'),
     },
     outdir: OUT, bundle: true, platform: 'node', target: 'node20', format: 'cjs',
     external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
@@ -25,5 +26,6 @@ export async function buildExthostSuite() {
 
 export const restrictedEntry = path.join(OUT, 'index-restricted.js');
 export const noLanguageModelEntry = path.join(OUT, 'index-no-lm.js');
+export const russianEntry = path.join(OUT, 'index-ru.js');
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(await buildExthostSuite());

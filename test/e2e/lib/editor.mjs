@@ -61,11 +61,12 @@ export function installVsix(dirs, vsix = VSIX) {
   return execFileSync(codeServerBin(), [...commonArgs(dirs), '--install-extension', vsix], { stdio: 'pipe', env: { ...process.env, TMPDIR: dirs.tmp } }).toString();
 }
 
-/** Starts code-server on a free port; resolves once /healthz answers. `trust`: keep workspace trust on (Restricted Mode tests). */
-export async function startCodeServer(dirs, { folder, env = {}, trust = false } = {}) {
+/** Starts code-server on a free port; resolves once /healthz answers. `trust`: keep workspace trust on
+ * (Restricted Mode tests); `locale`: the display language (`--locale`, e.g. ru). */
+export async function startCodeServer(dirs, { folder, env = {}, trust = false, locale } = {}) {
   const port = await freePort();
   const args = [...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-update-check',
-    ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', ...(folder ? [folder] : [])];
+    ...(trust ? [] : ['--disable-workspace-trust']), ...(locale ? ['--locale', locale] : []), '--disable-getting-started-override', ...(folder ? [folder] : [])];
   const proc = spawn(codeServerBin(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: dirs.tmp, ...env } });
   let log = '';
   proc.stdout.on('data', (d) => { log += d; });

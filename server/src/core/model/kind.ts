@@ -5,6 +5,8 @@
  * The cues are data (lexicon.json `documentKinds`, extended by language packs); this file only
  * weighs them.
  */
+import * as l10n from '@vscode/l10n';
+import { shippedText } from '../l10n';
 import type { DocKind, HeadingInfo, StepModel, TextBlock } from '../types';
 import type { DocumentKindCues } from '../lexicon';
 import { findAll, findFirst } from '../phrases';
@@ -84,19 +86,19 @@ export function decideKind(input: KindInput): KindResult {
   const fm = input.frontMatter;
   if (fm && typeof fm.mlsd === 'boolean') {
     return fm.mlsd
-      ? { kind: 'design-doc', reason: 'front matter says mlsd: true', isDesignDoc: true }
-      : { kind: 'other', reason: 'front matter says mlsd: false', isDesignDoc: false };
+      ? { kind: 'design-doc', reason: l10n.t('front matter says mlsd: true'), isDesignDoc: true }
+      : { kind: 'other', reason: l10n.t('front matter says mlsd: false'), isDesignDoc: false };
   }
-  if (fm && typeof fm.problem === 'string') return { kind: 'design-doc', reason: 'front matter names the problem type', isDesignDoc: true };
+  if (fm && typeof fm.problem === 'string') return { kind: 'design-doc', reason: l10n.t('front matter names the problem type'), isDesignDoc: true };
 
   const words = input.blocks.reduce((n, b) => n + (b.kind === 'heading' || b.kind === 'code' ? 0 : countWords(b.text)), 0);
-  if (words < 20 && input.headings.length < 3) return { kind: 'empty', reason: 'almost no text', isDesignDoc: false };
+  if (words < 20 && input.headings.length < 3) return { kind: 'empty', reason: l10n.t('almost no text'), isDesignDoc: false };
 
   // Steps seen only in passing do not make a file a design doc.
   // Many headings that each link to a source: a collection of write-ups of many systems.
   const linked = input.headings.filter((h) => !h.pseudo && /\]\([^)]+\)/.test(input.lines[h.range.start.line] ?? '')).length;
   if (linked >= 5 && linked * 4 >= input.headings.filter((h) => !h.pseudo).length) {
-    return { kind: 'collection', reason: `a collection of many systems (${linked} headings link to their sources)`, isDesignDoc: false };
+    return { kind: 'collection', reason: l10n.t('a collection of many systems ({0} headings link to their sources)', linked), isDesignDoc: false };
   }
 
   const found = input.steps.filter((s) => s.status !== 'missing' && !s.inPassing);
@@ -106,26 +108,26 @@ export function decideKind(input: KindInput): KindResult {
     if (got < cues.min) continue;
     // A design doc may be written in another shape (an RFC for a new model): enough real steps win.
     if (cues.unlessCovered !== undefined && covered >= cues.unlessCovered) continue;
-    return { kind: cues.kind, reason: `${cues.label} (${evidence.join('; ')})`, isDesignDoc: false };
+    return { kind: cues.kind, reason: `${shippedText(cues.label)} (${evidence.join('; ')})`, isDesignDoc: false };
   }
 
   // A chapter about one step ("# 3. Data preparation") is part of a book, not a design doc.
   const title = input.title >= 0 ? input.headings[input.title] : undefined;
   if (input.titleStep && found.length < 5) {
-    return { kind: 'lesson', reason: `a chapter about one step (the title names ${input.titleStep})`, isDesignDoc: false };
+    return { kind: 'lesson', reason: l10n.t('a chapter about one step (the title names {0})', input.titleStep), isDesignDoc: false };
   }
 
   if (found.length < input.minSteps) {
-    return { kind: 'other', reason: `only ${found.length} of ${input.steps.length} steps found (${input.minSteps} needed)`, isDesignDoc: false };
+    return { kind: 'other', reason: l10n.t('only {0} of {1} steps found ({2} needed)', found.length, input.steps.length, input.minSteps), isDesignDoc: false };
   }
-  if (input.mlSignals < 3) return { kind: 'other', reason: `${found.length} steps found, but the text barely mentions machine learning`, isDesignDoc: false };
+  if (input.mlSignals < 3) return { kind: 'other', reason: l10n.t('{0} steps found, but the text barely mentions machine learning', found.length), isDesignDoc: false };
 
   const share = promptShare(input.blocks);
   const titleText = title?.text ?? '';
   const titleHit = titleText ? findFirst(titleText, input.templateCues.title) : undefined;
   if (titleHit || share >= input.templateCues.minPromptShare) {
-    const why = titleHit ? `the title says "${titleHit.text}"` : `${Math.round(share * 100)} % of its lines are prompts`;
-    return { kind: 'template', reason: `a design-doc template: ${why}`, isDesignDoc: true };
+    const why = titleHit ? l10n.t('the title says "{0}"', titleHit.text) : l10n.t('{0} % of its lines are prompts', Math.round(share * 100));
+    return { kind: 'template', reason: l10n.t('a design-doc template: {0}', why), isDesignDoc: true };
   }
-  return { kind: 'design-doc', reason: `${found.length} of ${input.steps.length} steps found`, isDesignDoc: true };
+  return { kind: 'design-doc', reason: l10n.t('{0} of {1} steps found', found.length, input.steps.length), isDesignDoc: true };
 }

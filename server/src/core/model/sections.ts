@@ -12,6 +12,8 @@
  *
  * A section whose body also speaks strongly for a second step covers both.
  */
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Framework, HeadingInfo, MappedBy } from '../types';
 import type { HeadingMatcher } from './headings';
 
@@ -81,7 +83,7 @@ interface Frame { depth: number; steps: string[]; neutral: boolean; text: string
 
 export function mapSections(markers: SectionMarker[], framework: Framework, matcher: HeadingMatcher, lines: string[]): void {
   const ids = framework.steps.map((s) => s.id);
-  const titles = new Map(framework.steps.map((s) => [s.id, s.title]));
+  const titles = new Map(framework.steps.map((s) => [s.id, frameworkText(framework, s.title)])); // for `why`, in the UI language
   const keeping = new Set(framework.steps.filter((s) => s.keepsSubsections).map((s) => s.id));
   const title = titleIndex(markers, matcher);
   const stack: Frame[] = [];
@@ -105,39 +107,39 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
     if (forced !== undefined) {
       steps = (forced ?? []).filter((id) => ids.includes(id));
       mappedBy = 'comment';
-      why = steps.length ? 'set by an mlsd-step comment' : 'no step (mlsd-step comment)';
+      why = steps.length ? l10n.t('set by an mlsd-step comment') : l10n.t('no step (mlsd-step comment)');
       neutral = forced === null;
     } else if (i === title) {
       mappedBy = 'title';
-      why = "the doc's title";
+      why = l10n.t("the doc's title");
     } else if (parentSteps.length && parentSteps.every((id) => keeping.has(id)) && !matcher.isNeutral(heading.text)) {
       steps = parentSteps;
       mappedBy = 'inherited';
-      why = `under '${parent.text}' (its sub-headings stay in it)`;
+      why = l10n.t("under '{0}' (its sub-headings stay in it)", parent.text);
     } else if (!alias?.exact && matcher.isNeutral(heading.text)) {
       mappedBy = 'neutral';
-      why = 'a heading that belongs to no step';
+      why = l10n.t('a heading that belongs to no step');
       neutral = true;
     } else if (alias && (alias.exact || !parentSteps.length || parentSteps.includes(alias.stepId) || scoreOf(alias.stepId) >= Math.max(...parentSteps.map(scoreOf)))) {
       // A partial name under another step ("### Feature store" under Serving) moves only when the
       // text agrees with the heading at least as much as with the parent.
       steps = alias.stepIds;
       mappedBy = 'alias';
-      why = `heading names ${steps.map((s) => titles.get(s)).join(' and ')}`;
+      why = steps.length > 1 ? l10n.t('heading names {0} and {1}', steps.slice(0, -1).map((s) => titles.get(s)).join(' and '), titles.get(steps[steps.length - 1]) ?? '') : l10n.t('heading names {0}', titles.get(steps[0]) ?? '');
     } else if (top && top.score >= CONTENT_MIN && top.score >= CONTENT_MARGIN * runnerUp && !parentSteps.includes(top.id) &&
       (!parentSteps.length || top.score >= NESTED_MIN && top.score >= 2 * Math.max(...parentSteps.map(scoreOf)))) {
       // Under a step, the text must speak clearly louder than the parent's step to move away from it.
       steps = [top.id];
       mappedBy = 'content';
-      why = `text is about ${titles.get(top.id)} (${top.score} of its words)`;
+      why = l10n.t('text is about {0} ({1} of its words)', titles.get(top.id) ?? '', top.score);
     } else if (parentSteps.length) {
       steps = parentSteps;
       mappedBy = 'inherited';
-      why = `under '${parent.text}'`;
+      why = l10n.t("under '{0}'", parent.text);
     } else if (top && top.score >= CONTENT_MIN && top.score > runnerUp) {
       steps = [top.id];
       mappedBy = 'content';
-      why = `text is about ${titles.get(top.id)} (${top.score} of its words)`;
+      why = l10n.t('text is about {0} ({1} of its words)', titles.get(top.id) ?? '', top.score);
     }
 
     // A body that also speaks strongly for another step covers it too.
@@ -146,7 +148,7 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
       const second = ranked.find((r) => r.id !== steps[0]);
       if (second && second.score >= SECOND_MIN && second.score >= SECOND_SHARE * Math.max(first, CONTENT_MIN)) {
         steps = [steps[0], second.id];
-        why += `; its text is also about ${titles.get(second.id)}`;
+        why = l10n.t('{0}; its text is also about {1}', why, titles.get(second.id) ?? '');
       }
     }
 
@@ -154,7 +156,7 @@ export function mapSections(markers: SectionMarker[], framework: Framework, matc
     heading.sectionStepId = steps[0];
     heading.sectionStepIds = steps.length ? steps : undefined;
     heading.mappedBy = mappedBy;
-    heading.why = why || 'no step: the heading names none and its text is not clearly about one';
+    heading.why = why || l10n.t('no step: the heading names none and its text is not clearly about one');
     stack.push({ depth: heading.depth, steps, neutral, text: heading.text });
   }
 }

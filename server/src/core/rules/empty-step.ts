@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Rule, RuleFinding } from './rule';
 import { docAnchor, lowerFirst, stepAnchor } from './helpers';
 import { insertStepEdit } from '../fixes';
@@ -17,20 +19,21 @@ export const emptyStep: Rule = {
       if (s.status !== 'thin') continue;
       const def = ctx.framework.steps.find((f) => f.id === s.id);
       const min = def?.minWords ?? 30;
-      const question = def?.questions[0];
+      const question = def?.questions[0] && frameworkText(ctx.framework, def.questions[0]);
+      const title = frameworkText(ctx.framework, s.title);
       if (s.inPassing) {
         // One finding per step: when its topics have gaps, missing-topic says where it is touched
         // and what it never mentions, together.
         if (ctx.ruleOn?.('missing-topic') && passingStepsWithGaps(doc, ctx).has(s.id)) continue;
         // No section, but the doc touches the step elsewhere: say where, and offer the section.
-        const shown = s.topics.filter((t) => t.covered && t.evidence);
-        const where = shown.map((t) => `${lowerFirst(t.label)} at line ${t.evidence!.start.line + 1}`).join(', ');
+        const shown = s.topics.filter((topic) => topic.covered && topic.evidence);
+        const where = shown.map((topic) => l10n.t('{0} at line {1}', lowerFirst(frameworkText(ctx.framework, topic.label)), topic.evidence!.start.line + 1)).join(', ');
         const edit = insertStepEdit(doc, ctx.lines, ctx.framework, s.id);
         out.push({
-          message: `'${s.title}' has no section of its own; the doc seems to touch it only in passing (${where}).${question ? ` A reviewer will ask: ${question}` : ''}`,
+          message: `${l10n.t("'{0}' has no section of its own; the doc seems to touch it only in passing ({1}).", title, where)}${question ? ` ${l10n.t('A reviewer will ask: {0}', question)}` : ''}`,
           range: docAnchor(doc, ctx.lines),
-          data: { step: s.id, inPassing: true, topics: shown.map((t) => t.id) },
-          fixes: edit ? [{ title: `Insert '${s.title}' section`, edits: [edit], preferred: true }] : undefined,
+          data: { step: s.id, inPassing: true, topics: shown.map((topic) => topic.id) },
+          fixes: edit ? [{ title: l10n.t("Insert '{0}' section", title), edits: [edit], preferred: true }] : undefined,
         });
         continue;
       }
@@ -40,14 +43,14 @@ export const emptyStep: Rule = {
         // One finding for the step, not one per prompt line (unfilled-placeholder stays quiet here).
         const n = s.promptCount ?? 0;
         out.push({
-          message: `'${s.title}' is not started: its section holds only template prompts (${n} unanswered).${question ? ` Start with: ${question}` : ''}`,
+          message: `${l10n.t("'{0}' is not started: its section holds only template prompts ({1} unanswered).", title, n)}${question ? ` ${l10n.t('Start with: {0}', question)}` : ''}`,
           range: anchor,
           data: { step: s.id, words: 0, minWords: min, prompts: n, notStarted: true },
         });
         continue;
       }
       out.push({
-        message: `'${s.title}' has ${s.wordCount} word${s.wordCount === 1 ? '' : 's'} of content (at least ${min} expected).${question ? ` Start with: ${question}` : ''}`,
+        message: `${s.wordCount === 1 ? l10n.t("'{0}' has {1} word of content (at least {2} expected).", title, s.wordCount, min) : l10n.t("'{0}' has {1} words of content (at least {2} expected).", title, s.wordCount, min)}${question ? ` ${l10n.t('Start with: {0}', question)}` : ''}`,
         range: anchor,
         data: { step: s.id, words: s.wordCount, minWords: min },
       });

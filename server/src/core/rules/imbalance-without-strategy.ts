@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 import { docMentions, imbalanceStatement } from './task';
 import { locateInBlock } from './helpers';
@@ -16,7 +17,7 @@ export const imbalanceWithoutStrategy: Rule = {
     if (docMentions(doc, ctx.lexicon.imbalanceStrategies)) return [];
     const needle = stated.text.slice(0, 40);
     return [{
-      message: `The doc says the labels are skewed ("${stated.text.trim()}") but gives no strategy for it. Will you resample, weight the loss (class weights, focal loss) or tune the threshold?`,
+      message: l10n.t('The doc says the labels are skewed ("{0}") but gives no strategy for it. Will you resample, weight the loss (class weights, focal loss) or tune the threshold?', stated.text.trim()),
       range: locateInBlock(stated.block, ctx.lines, (line) => {
         const i = line.toLowerCase().indexOf(needle.toLowerCase());
         return i >= 0 ? { index: i, length: stated.text.length } : undefined;

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { shippedText } from '../l10n';
 import type { Rule } from './rule';
 import type { DesignDoc, Range } from '../types';
 import { allInDoc } from '../chunk-facts';
@@ -39,9 +41,11 @@ export const inconsistentNumbers: Rule = {
       reported.add(key);
       const here = where(doc, ctx.lines, b);
       const there = where(doc, ctx.lines, a);
-      const what = `${b.label}${b.scope ? ` (${b.scope})` : ''}`;
+      const label = shippedText(b.label);
+      const what = b.scope ? `${label} (${b.scope})` : label;
+      const value = (x: typeof b) => (x.percentile ? `"${x.text}" (${x.percentile})` : `"${x.text}"`);
       findings.push({
-        message: `${what} is bounded twice with different values: "${b.text}" here${b.percentile ? ` (${b.percentile})` : ''} and "${a.text}"${a.percentile ? ` (${a.percentile})` : ''} on line ${there.start.line + 1}. Which one is the budget the design is held to?`,
+        message: l10n.t('{0} is bounded twice with different values: "{1}" here{2} and {3} on line {4}. Which one is the budget the design is held to?', what, b.text, b.percentile ? ` (${b.percentile})` : '', value(a), there.start.line + 1),
         range: here,
         data: { step: doc.blocks[b.block].stepId ?? '', quantity: b.quantity, values: [a.text, b.text] },
         related: [{ range: there, message: `${what}: "${a.text}"` }],

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleFinding } from './rule';
 import { schemas, validateAgainst } from '../validate';
 import { frontMatterKeyLine } from '../model/front-matter';
@@ -15,10 +16,10 @@ export const invalidFrontMatter: Rule = {
   check(doc, ctx) {
     const fm = doc.frontMatter;
     if (!fm) return [];
-    if (fm.error) return [{ message: `Front matter is not valid YAML: ${fm.error.message.replace(/[\s.]*$/, '')}.`, range: fm.error.range, data: {} }];
+    if (fm.error) return [{ message: l10n.t('Front matter is not valid YAML: {0}.', fm.error.message.replace(/[\s.]*$/, '')), range: fm.error.range, data: {} }];
     if (fm.data === null || fm.data === undefined) return [];
     if (typeof fm.data !== 'object' || Array.isArray(fm.data)) {
-      return [{ message: 'Front matter must be a YAML mapping (key: value lines).', range: fm.range, data: {} }];
+      return [{ message: l10n.t('Front matter must be a YAML mapping (key: value lines).'), range: fm.range, data: {} }];
     }
     const out: RuleFinding[] = [];
     const at = (key: string) => {
@@ -27,11 +28,11 @@ export const invalidFrontMatter: Rule = {
     };
     for (const p of validateAgainst(schemas.frontMatter, fm.data)) {
       const key = p.path.split('.')[0];
-      out.push({ message: `Front matter '${p.path}' ${p.message}.`, range: at(key), data: { key } });
+      out.push({ message: l10n.t("Front matter '{0}' {1}.", p.path, p.message), range: at(key), data: { key } });
     }
     const cs = (fm.data as Record<string, unknown>).caseStudy;
     if (typeof cs === 'string' && ctx.caseStudyIds.length && !ctx.caseStudyIds.includes(cs) && !out.some((f) => f.data?.key === 'caseStudy')) {
-      out.push({ message: `Front matter 'caseStudy' names '${cs}', which is not a known case study (${ctx.caseStudyIds.join(', ')}).`, range: at('caseStudy'), data: { key: 'caseStudy' } });
+      out.push({ message: l10n.t("Front matter 'caseStudy' names '{0}', which is not a known case study ({1}).", cs, ctx.caseStudyIds.join(', ')), range: at('caseStudy'), data: { key: 'caseStudy' } });
     }
     return out;
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
 import { firstInDoc } from '../chunk-facts';
@@ -30,7 +31,7 @@ export const labelDefinition: Rule = {
     if (delayed && !docMentions(doc, lex.labelWindowWords) && !windowPattern(doc, lex.labelWindowPatterns)) {
       const block = doc.blocks[delayed.index];
       findings.push({
-        message: `Labels come from a delayed outcome ("${delayed.hit.text}") but the doc gives no label window or delay handling. How long after the event is a label final, and how are recent, not-yet-labelled examples treated in training and evaluation?`,
+        message: l10n.t('Labels come from a delayed outcome ("{0}") but the doc gives no label window or delay handling. How long after the event is a label final, and how are recent, not-yet-labelled examples treated in training and evaluation?', delayed.hit.text),
         range: locate(block, ctx, delayed.hit.text),
         data: { step: block.stepId ?? '', label: 'delayed', outcome: delayed.hit.text },
       });
@@ -40,7 +41,7 @@ export const labelDefinition: Rule = {
       if (clicks && !docMentions(doc, lex.positionBiasWords)) {
         const block = doc.blocks[clicks.index];
         findings.push({
-          message: `Labels come from how users reacted to what the system showed ("${clicks.hit.text}"), with no word of position bias or exploration. How will the model learn relevance rather than the current ranking's positions — position as a training feature, propensity weights, a randomised slice?`,
+          message: l10n.t('Labels come from how users reacted to what the system showed ("{0}"), with no word of position bias or exploration. How will the model learn relevance rather than the current ranking\'s positions — position as a training feature, propensity weights, a randomised slice?', clicks.hit.text),
           range: locate(block, ctx, clicks.hit.text),
           data: { step: block.stepId ?? '', label: 'position-bias', signal: clicks.hit.text },
         });

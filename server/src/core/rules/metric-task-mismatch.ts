@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { shippedText } from '../l10n';
 import type { Rule } from './rule';
 import type { MetricEntry } from '../lexicon';
 import { detectTask, imbalanceStatement } from './task';
@@ -51,14 +53,14 @@ export const metricTaskMismatch: Rule = {
     const first = used.get(misfits[0])!;
     const metric = ctx.lexicon.metrics.find((m) => m.id === misfits[0])!;
     const taskWords: Record<string, string> = {
-      ranking: 'a ranking task',
-      'classification-imbalanced': 'a classifier whose positives are rare',
-      regression: 'a regression task',
-      detection: 'a detection task',
+      ranking: l10n.t('a ranking task'),
+      'classification-imbalanced': l10n.t('a classifier whose positives are rare'),
+      regression: l10n.t('a regression task'),
+      detection: l10n.t('a detection task'),
     };
     const named = misfits.map((id) => used.get(id)!.label).join(', ');
     return [{
-      message: `${named.charAt(0).toUpperCase()}${named.slice(1)} alone does not fit ${taskWords[task] ?? task}. Which of ${expectation.suggest} will you report?`,
+      message: l10n.t('{0} alone does not fit {1}. Which of {2} will you report?', `${named.charAt(0).toUpperCase()}${named.slice(1)}`, taskWords[task] ?? task, shippedText(expectation.suggest)),
       range: locateInBlock(first.block, ctx.lines, (line) => {
         const hit = findFirst(line, metric.phrases);
         return hit && { index: hit.index, length: hit.text.length };

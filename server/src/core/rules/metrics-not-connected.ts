@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
 import { firstInDoc } from '../chunk-facts';
@@ -28,7 +29,7 @@ export const metricsNotConnected: Rule = {
     if (docMentions(doc, lex.successCriteria) || criterionPattern(doc, lex.successCriteriaPatterns)) return [];
     const block = doc.blocks[test.index];
     return [{
-      message: `The doc plans an online test ("${test.hit.text}") but gives no success criterion. What result ships the model: which metric must move by how much, at what significance, and which guardrail metrics must not drop?`,
+      message: l10n.t('The doc plans an online test ("{0}") but gives no success criterion. What result ships the model: which metric must move by how much, at what significance, and which guardrail metrics must not drop?', test.hit.text),
       range: locate(block, ctx, test.hit.text),
       data: { step: block.stepId ?? '', test: test.hit.text },
     }];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 import { modelMentions, vocabularyFor } from './model-choices';
 import { locateInBlock, proseBlocks } from './helpers';
@@ -24,7 +25,7 @@ export const missingBaseline: Rule = {
     if (docMentions(doc, ctx.lexicon.baselineWords)) return [];
     const family = complex.families.find((f) => f.tier === 'complex')!;
     return [{
-      message: `A complex model (${family.label}) is chosen but no simple baseline is named. What does it have to beat: popularity, logistic regression, a heuristic?`,
+      message: l10n.t('A complex model ({0}) is chosen but no simple baseline is named. What does it have to beat: popularity, logistic regression, a heuristic?', family.label),
       range: locateInBlock(complex.block, ctx.lines, (line) => {
         const hit = findFirst(line, family.phrases);
         return hit && { index: hit.index, length: hit.text.length };

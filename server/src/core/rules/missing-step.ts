@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Rule } from './rule';
 import { docAnchor } from './helpers';
 import { insertStepEdit } from '../fixes';
@@ -18,7 +20,7 @@ export const missingStep: Rule = {
       .map((s) => {
         const question = ctx.framework.steps.find((f) => f.id === s.id)?.questions[0];
         return {
-          message: `No section for '${s.title}'.${question ? ` A reviewer will ask: ${question}` : ''}`,
+          message: `${l10n.t("No section for '{0}'.", frameworkText(ctx.framework, s.title))}${question ? ` ${l10n.t('A reviewer will ask: {0}', frameworkText(ctx.framework, question))}` : ''}`,
           range: anchor,
           data: { step: s.id },
           fixes: withEdit(insertStepEdit(doc, ctx.lines, ctx.framework, s.id), `Insert '${s.title}' section`),

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Rule, RuleFinding } from './rule';
 import type { DesignDoc, Severity } from '../types';
 import { docAnchor, lowerFirst, stepAnchor } from './helpers';
@@ -54,32 +56,33 @@ export const missingTopic: Rule = {
         .filter((g) => !g.t.covered && g.severity !== 'off' && applies(s.id, g.t.id));
       if (!gaps.length) continue;
       const severity = gaps.reduce<Severity>((best, g) => (RANK[g.severity as Severity] > RANK[best] ? (g.severity as Severity) : best), 'hint');
-      const labels = gaps.map((g) => lowerFirst(g.t.label));
-      const named = labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+      const labels = gaps.map((g) => lowerFirst(frameworkText(ctx.framework, g.t.label)));
+      const named = labels.length === 1 ? labels[0] : l10n.t('{0} or {1}', labels.slice(0, -1).join(', '), labels[labels.length - 1]);
       const def = ctx.framework.steps.find((f) => f.id === s.id);
       // The reason is the first gap's, in the doc's own terms (a classifier gets no recommender advice).
       const firstDef = def?.topics.find((t) => t.id === gaps[0].t.id);
-      const why = ` ${(task && firstDef?.whyByTask?.[task]) || gaps[0].t.why}`;
+      const why = ` ${frameworkText(ctx.framework, (task && firstDef?.whyByTask?.[task]) || gaps[0].t.why)}`;
+      const title = frameworkText(ctx.framework, s.title);
       const data = { step: s.id, topic: gaps[0].t.id, topics: gaps.map((g) => g.t.id) };
       if (!stepAnchor(s)) {
         // Touched in passing: say where, what is never said, and offer the section.
         const shown = s.topics.filter((t) => t.covered && t.evidence);
-        const where = shown.map((t) => `${lowerFirst(t.label)} at line ${t.evidence!.start.line + 1}`).join(', ');
+        const where = shown.map((t) => l10n.t('{0} at line {1}', lowerFirst(frameworkText(ctx.framework, t.label)), t.evidence!.start.line + 1)).join(', ');
         const edit = insertStepEdit(doc, ctx.lines, ctx.framework, s.id);
         out.push({
-          message: `'${s.title}' has no section of its own; the doc touches it only in passing (${where}) and never mentions ${named}.${why}`,
+          message: `${l10n.t("'{0}' has no section of its own; the doc touches it only in passing ({1}) and never mentions {2}.", title, where, named)}${why}`,
           range: anchor,
           severity,
           data: { ...data, inPassing: true },
-          fixes: edit ? [{ title: `Insert '${s.title}' section`, edits: [edit], preferred: true }] : undefined,
+          fixes: edit ? [{ title: l10n.t("Insert '{0}' section", title), edits: [edit], preferred: true }] : undefined,
         });
         continue;
       }
       // A template is the team's standard: a topic it never asks about is one its docs will skip.
       const message = doc.kind === 'template'
-        ? `The template's '${s.title}' asks nothing about ${named}: docs written from it will likely leave it out.${why}`
-        : `'${s.title}' does not mention ${named}.${why}`;
-      out.push({ message, range: anchor, severity, data });
+        ? l10n.t("The template's '{0}' asks nothing about {1}: docs written from it will likely leave it out.", title, named)
+        : l10n.t("'{0}' does not mention {1}.", title, named);
+      out.push({ message: `${message}${why}`, range: anchor, severity, data });
     }
     return out;
   },

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { DesignDoc, Range, TextBlock } from '../types';
 import { findFirst } from '../phrases';
@@ -30,9 +31,10 @@ export const noOperatingPoint: Rule = {
     const domain = hasEvaluation(doc, ctx) ? domainEvidence(doc, ctx) : undefined;
     if (domain && !docMentions(doc, lex.operatingPointWords)) {
       const metric = firstInDoc(doc, trackedMetrics(ctx), (b) => (b.kind !== 'code' && b.kind !== 'html' && findFirst(b.text, trackedMetrics(ctx))) || null);
-      const said = metric ? `measures "${metric.hit.text}" but ` : '';
       findings.push({
-        message: `Errors cost differently here ("${domain.text}"): the doc ${said}sets no threshold or cost trade-off. Where is the operating point — which threshold, chosen from what cost of a missed case versus a false alarm?`,
+        message: metric
+          ? l10n.t('Errors cost differently here ("{0}"): the doc measures "{1}" but sets no threshold or cost trade-off. Where is the operating point — which threshold, chosen from what cost of a missed case versus a false alarm?', domain.text, metric.hit.text)
+          : l10n.t('Errors cost differently here ("{0}"): the doc sets no threshold or cost trade-off. Where is the operating point — which threshold, chosen from what cost of a missed case versus a false alarm?', domain.text),
         range: domain.range,
         data: { step: domain.stepId, need: 'operating-point', domain: domain.text },
       });
@@ -41,7 +43,7 @@ export const noOperatingPoint: Rule = {
     if (need && !docMentions(doc, lex.calibrationWords)) {
       const block = doc.blocks[need.index];
       findings.push({
-        message: `The scores are used as probabilities ("${need.hit.text}"), but the doc has no calibration step. How are predicted probabilities kept calibrated (after any downsampling, e.g. Platt or isotonic on unsampled data), and how is calibration checked?`,
+        message: l10n.t('The scores are used as probabilities ("{0}"), but the doc has no calibration step. How are predicted probabilities kept calibrated (after any downsampling, e.g. Platt or isotonic on unsampled data), and how is calibration checked?', need.hit.text),
         range: locate(block, ctx, need.hit.text),
         data: { step: block.stepId ?? '', need: 'calibration', evidence: need.hit.text },
       });

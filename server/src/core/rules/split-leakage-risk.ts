@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
 import { allInDoc, firstInDoc } from '../chunk-facts';
@@ -33,8 +34,8 @@ export const splitLeakageRisk: Rule = {
     const said = split.hit.text.trim();
     const where = doc.blocks[evidence.index];
     const message = evidence.unit
-      ? `The data comes in groups ("${evidence.hit.text}") but the split ("${said}") gives no group rule. Which key keeps every ${evidence.unit} on one side, so near-copies of a training row are not in the test set?`
-      : `The data is time-ordered ("${evidence.hit.text}") but the split ("${said}") gives no time rule. Which time key keeps the future out of training — train on earlier days, validate and test on later ones?`;
+      ? l10n.t('The data comes in groups ("{0}") but the split ("{1}") gives no group rule. Which key keeps every {2} on one side, so near-copies of a training row are not in the test set?', evidence.hit.text, said, evidence.unit)
+      : l10n.t('The data is time-ordered ("{0}") but the split ("{1}") gives no time rule. Which time key keeps the future out of training — train on earlier days, validate and test on later ones?', evidence.hit.text, said);
     const todo = evidence.unit
       ? `split by ${evidence.unit} — every ${evidence.unit} on one side only (group split on its id)`
       : `split by time on the timestamp of "${evidence.hit.text}" — train on the earliest period, validate and test on the latest, no overlap`;
@@ -43,8 +44,8 @@ export const splitLeakageRisk: Rule = {
       message,
       range: locate(block, ctx, said),
       data: { step: block.stepId ?? '', key: evidence.hit.text, ...(evidence.unit ? { group: evidence.unit } : { order: 'time' }) },
-      related: [{ range: locate(where, ctx, evidence.hit.text), message: evidence.unit ? `grouped data: "${evidence.hit.text}"` : `time-ordered data: "${evidence.hit.text}"` }],
-      fixes: edit ? [{ title: 'Add a "Split" line with the doc\'s own key', edits: [edit] }] : undefined,
+      related: [{ range: locate(where, ctx, evidence.hit.text), message: evidence.unit ? l10n.t('grouped data: "{0}"', evidence.hit.text) : l10n.t('time-ordered data: "{0}"', evidence.hit.text) }],
+      fixes: edit ? [{ title: l10n.t('Add a "Split" line with the doc\'s own key'), edits: [edit] }] : undefined,
     }];
   },
 };

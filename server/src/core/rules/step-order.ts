@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Rule } from './rule';
 import { stepAnchor } from './helpers';
 
@@ -31,11 +33,12 @@ export const stepOrder: Rule = {
       const kept = present.filter((_, k) => keep.has(k));
       const laterButEarlier = kept.find((p) => p.firstLine! > s.firstLine! && order.get(p.id)! < order.get(s.id)!);
       const earlierButLater = [...kept].reverse().find((p) => p.firstLine! < s.firstLine! && order.get(p.id)! > order.get(s.id)!);
-      const where = laterButEarlier
-        ? `comes before '${laterButEarlier.title}', but the framework puts it after`
-        : `comes after '${earlierButLater?.title ?? 'a later step'}', but the framework puts it before`;
+      const title = frameworkText(ctx.framework, s.title);
+      const message = laterButEarlier
+        ? l10n.t("'{0}' comes before '{1}', but the framework puts it after. Reviewers read the steps in the framework's order.", title, frameworkText(ctx.framework, laterButEarlier.title))
+        : l10n.t("'{0}' comes after '{1}', but the framework puts it before. Reviewers read the steps in the framework's order.", title, earlierButLater ? frameworkText(ctx.framework, earlierButLater.title) : l10n.t('a later step'));
       out.push({
-        message: `'${s.title}' ${where}. Reviewers read the steps in the framework's order.`,
+        message,
         range: stepAnchor(s)!,
         data: { step: s.id },
       });

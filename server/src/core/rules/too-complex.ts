@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 
 /** Reports the parts of a doc that exceeded the analysis budget and were read as plain text. */
@@ -12,7 +13,7 @@ export const tooComplex: Rule = {
   },
   check(doc, ctx) {
     return doc.skipped.map((s) => ({
-      message: `Too complex to analyse: ${s.reason}. mlsd read lines ${s.range.start.line + 1}–${s.range.end.line + 1} as plain text, so steps and topics there may be missed.`,
+      message: l10n.t('Too complex to analyse: {0}. mlsd read lines {1}–{2} as plain text, so steps and topics there may be missed.', s.reason, s.range.start.line + 1, s.range.end.line + 1),
       // On the region's first line (its end character belongs to its last line).
       range: { start: s.range.start, end: { line: s.range.start.line, character: Math.min((ctx.lines[s.range.start.line] ?? '').length, 200) } },
       data: { reason: s.reason },

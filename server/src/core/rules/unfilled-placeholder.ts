@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { shippedText } from '../l10n';
 import type { Rule, RuleFinding } from './rule';
 import type { PlaceholderPattern } from '../lexicon';
 import { range } from '../text';
@@ -61,7 +63,7 @@ export const unfilledPlaceholder: Rule = {
         });
         for (const h of hits) {
           out.push({
-            message: `Unfilled placeholder: ${h.label} ("${h.text.slice(0, 60)}"). Fill it in or remove it before review.`,
+            message: l10n.t('Unfilled placeholder: {0} ("{1}"). Fill it in or remove it before review.', shippedText(h.label), h.text.slice(0, 60)),
             range: range(l, h.index, l, h.index + h.text.length),
             data: { step: block.stepId ?? '', text: h.text.slice(0, 60) },
           });
@@ -97,8 +99,8 @@ function unansweredItems(doc: DesignDoc, lines: string[], notStarted: Set<string
     const start = b.range.start;
     out.push({
       message: text
-        ? `Unfilled placeholder: '${text.slice(0, 60)}' has nothing after it. Fill it in or remove it before review.`
-        : 'Unfilled placeholder: an empty list item. Fill it in or remove it before review.',
+        ? l10n.t("Unfilled placeholder: '{0}' has nothing after it. Fill it in or remove it before review.", text.slice(0, 60))
+        : l10n.t('Unfilled placeholder: an empty list item. Fill it in or remove it before review.'),
       range: range(start.line, start.character, b.range.end.line, b.range.end.character),
       data: { step: b.stepId ?? '', text: text.slice(0, 60) },
     });

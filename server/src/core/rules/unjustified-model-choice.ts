@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Rule } from './rule';
 import { modelMentions } from './model-choices';
 import { locateInBlock } from './helpers';
@@ -23,7 +24,7 @@ export const unjustifiedModelChoice: Rule = {
       });
       const edit = justificationStubEdit(m.block, ctx.lines);
       out.push({
-        message: `No reason is given for choosing ${family.label}. Why this model, and which alternatives did you compare it with?`,
+        message: l10n.t('No reason is given for choosing {0}. Why this model, and which alternatives did you compare it with?', family.label),
         range: r,
         data: { step: m.block.stepId ?? '', family: family.id, tier: family.tier },
         fixes: edit ? [{ title: 'Add "Why this model / Alternatives considered"', edits: [edit], preferred: true }] : undefined,

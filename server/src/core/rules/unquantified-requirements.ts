@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../l10n';
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, Range, StepModel } from '../types';
 import { docAnchor, proseBlocks, stepAnchor } from './helpers';
@@ -67,9 +69,10 @@ export const unquantifiedRequirements: Rule = {
     // Requirements still holding only template prompts already have their finding (empty-step).
     if (step?.notStarted) return [];
     const spoken = mention(doc, ctx, step);
-    const where = spoken ? `${upperFirst(spoken.label)} is mentioned at line ${spoken.range.start.line + 1}, but the doc` : 'The doc';
     return [{
-      message: `${where} gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?`,
+      message: spoken
+        ? l10n.t('{0} is mentioned at line {1}, but the doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?', upperFirst(frameworkText(ctx.framework, spoken.label)), spoken.range.start.line + 1)
+        : l10n.t('The doc gives no number for scale or latency. How many users, requests per second or items, and what latency budget (p95/p99 in ms)?'),
       range: spoken?.range ?? (step && stepAnchor(step)) ?? docAnchor(doc, ctx.lines),
       data: { step: step?.id ?? '', missing: [...QUANTIFIED_TOPICS].join(',') },
     }];

@@ -4,6 +4,7 @@
  * settings; the framework file it names is read and schema-checked too. Files are URIs, read by the
  * client through `workspace.fs` (the `mlsd/readFile` request), so virtual workspaces work as well.
  */
+import * as l10n from '@vscode/l10n';
 import { mergeConfigs, parseConfig, type ConfigProblem, type MlsdConfig } from '../../core/config';
 import { validateFramework } from '../../core/framework';
 import { capProblems } from '../../host/cap-problems';
@@ -104,13 +105,13 @@ export class WebConfigFiles {
     let p = this.frameworks.get(uri);
     if (!p) {
       p = this.read(uri).then((text): FrameworkFile => {
-        if (text === undefined) return { problems: [{ message: 'framework file cannot be read; using the built-in seven steps' }] };
+        if (text === undefined) return { problems: [{ message: l10n.t('framework file cannot be read; using the built-in seven steps') }] };
         let data: unknown;
         try { data = JSON.parse(text); } catch (e) {
-          return { problems: [{ message: `framework file is not valid JSON (${(e as Error).message}); using the built-in seven steps` }] };
+          return { problems: [{ message: l10n.t('framework file is not valid JSON ({0}); using the built-in seven steps', (e as Error).message) }] };
         }
         const errors = validateFramework(data).errors;
-        if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: `framework file: ${m}; using the built-in seven steps` }))) };
+        if (errors.length) return { problems: capProblems(errors.map((m) => ({ message: l10n.t('framework file: {0}; using the built-in seven steps', m) }))) };
         return { text, problems: [] };
       });
       this.frameworks.set(uri, p);

@@ -17,8 +17,10 @@ export function codeActions(params: CodeActionParams): CodeAction[] {
         edit: { changes: { [params.textDocument.uri]: fix.edits } },
       };
       // One "disable for this line" per rule and line, however many findings share it.
-      if (fix.title.startsWith('Disable ')) {
-        const key = `${fix.title}@${diagnostic.range.start.line}`;
+      // Known by its edit (the comment names the rule), not by its title: titles are translated.
+      const disable = fix.edits.find((e) => /<!-- mlsd-disable-(?:next-)?line /.test(e.newText));
+      if (disable) {
+        const key = `${disable.newText.trim()}@${diagnostic.range.start.line}`;
         if (disables.has(key)) continue;
         disables.set(key, action);
       }

@@ -1,4 +1,6 @@
 /** Completion: step headings after `#`, and glossary terms (metrics, models, techniques) in prose. */
+import * as l10n from '@vscode/l10n';
+import { frameworkText } from '../../core/l10n';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { Framework } from '../../core/types';
 import type { DocSummary } from '../../host/summary';
@@ -28,9 +30,9 @@ function headingItems(heading: RegExpExecArray, position: Position, doc: DocSumm
     return {
       label,
       kind: CompletionItemKind.Module,
-      detail: 'missing step',
+      detail: l10n.t('missing step'),
       // Questions may come from a custom framework file: shown as text, never as Markdown.
-      documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${markdownText(q)}`).join('\n') },
+      documentation: { kind: MarkupKind.Markdown, value: step.questions.map((q) => `- ${markdownText(frameworkText(framework, q))}`).join('\n') },
       sortText: String(i).padStart(3, '0'),
       filterText: `${heading[1]}${text}`,
       textEdit: { range: { start: { line: position.line, character: start }, end: position }, newText: `${text}\n\n` },
@@ -54,7 +56,7 @@ export function completions(line: string, position: Position, doc: DocSummary | 
   for (const step of framework.steps) {
     if (doc && !stepIds.has(step.id)) continue;
     for (const topic of step.topics) {
-      items.push({ label: topic.label, kind: CompletionItemKind.Keyword, detail: `topic of ${step.title}`, documentation: topic.why, insertText: topic.phrases[0] });
+      items.push({ label: topic.label, kind: CompletionItemKind.Keyword, detail: l10n.t('topic of {0}', frameworkText(framework, step.title)), documentation: topic.why && frameworkText(framework, topic.why), insertText: topic.phrases[0] });
     }
   }
   return items;

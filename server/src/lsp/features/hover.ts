@@ -1,11 +1,14 @@
 /** Hover: a finding explains its check (what, why, an example); a step heading shows its guiding questions
  * and topic coverage; an ML term shows its glossary entry. */
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Finding, Framework } from '../../core/types';
 import { comparePositions } from '../../core/text';
 import type { DocSummary } from '../../host/summary';
 import type { KnowledgeService } from '../platform';
 import { markdownText } from './markdown-text';
+import { frameworkText } from '../../core/l10n';
+import { stepStatusText } from '../../review/status-text';
 
 /** `findings`: the published ones (none when the doc is not linted); `ruleUrl`: each rule's page. */
 export function hover(line: string, position: Position, doc: DocSummary | undefined, framework: Framework, knowledge: () => KnowledgeService,
@@ -41,16 +44,19 @@ function otherHover(line: string, position: Position, doc: DocSummary | undefine
     const stepId = heading.sectionStepId;
     const step = doc.steps.find((s) => s.id === stepId);
     const def = framework.steps.find((s) => s.id === stepId);
-    const mapping = `${stepId ? `Read as **${markdownText(def?.title ?? stepId)}**${(heading.sectionStepIds?.length ?? 0) > 1 ? ` and ${heading.sectionStepIds!.slice(1).map((id) => `**${markdownText(framework.steps.find((f) => f.id === id)?.title ?? id)}**`).join(', ')}` : ''}` : 'Read as no step'}: ${markdownText(heading.why ?? '')}. To change it, put \`<!-- mlsd-step: step-id -->\` on the line above.`;
+    const title = (id: string) => `**${markdownText(frameworkText(framework, framework.steps.find((f) => f.id === id)?.title ?? id))}**`;
+    const others = (heading.sectionStepIds?.length ?? 0) > 1 ? heading.sectionStepIds!.slice(1).map(title).join(', ') : '';
+    const readAs = stepId ? (others ? l10n.t('Read as {0} and {1}', title(stepId), others) : l10n.t('Read as {0}', title(stepId))) : l10n.t('Read as no step');
+    const mapping = `${readAs}: ${markdownText(heading.why ?? '')}. ${l10n.t('To change it, put {0} on the line above.', '`<!-- mlsd-step: step-id -->`')}`;
     if (!step || !def) return { contents: { kind: MarkupKind.Markdown, value: mapping }, range: heading.range };
     {
       // Titles, questions and topic labels may come from a custom framework file: shown as text.
-      const topics = step.topics.map((t) => `- ${t.covered ? '✓' : '✗'} ${markdownText(t.label)}`).join('\n');
+      const topics = step.topics.map((topic) => `- ${topic.covered ? '✓' : '✗'} ${markdownText(frameworkText(framework, topic.label))}`).join('\n');
       const value = [
         mapping, '',
-        `**${markdownText(def.title)}** — ${step.status} (${step.wordCount} words)`, '',
-        'Questions to answer:', ...def.questions.map((q) => `- ${markdownText(q)}`), '',
-        'Topics:', topics,
+        `**${markdownText(frameworkText(framework, def.title))}** — ${l10n.t('{0} ({1} words)', stepStatusText(step.status), step.wordCount)}`, '',
+        l10n.t('Questions to answer:'), ...def.questions.map((q) => `- ${markdownText(frameworkText(framework, q))}`), '',
+        l10n.t('Topics:'), topics,
       ].join('\n');
       return { contents: { kind: MarkupKind.Markdown, value }, range: heading.range };
     }

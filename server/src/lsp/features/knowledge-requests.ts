@@ -3,6 +3,7 @@ import type { Connection } from 'vscode-languageserver';
 import { Requests } from '../../protocol';
 import type { KnowledgeService } from '../platform';
 import { handle } from '../wire';
+import { shippedText } from '../../core/l10n';
 
 /** `knowledge`: the platform's knowledge service (Node loads its bundle on first use; the web bundles it in). */
 export function registerKnowledgeRequests(connection: Connection, knowledge: () => KnowledgeService): void {
@@ -14,5 +15,9 @@ export function registerKnowledgeRequests(connection: Connection, knowledge: () 
   });
   handle(connection, Requests.listCaseStudies, () => knowledge().listCaseStudies());
   handle(connection, Requests.caseStudy, (p) => knowledge().caseStudyHtml(String(p?.id)) ?? null);
-  handle(connection, Requests.practicePlan, () => knowledge().practicePlan());
+  // The practice plan is data mlsd ships: its step titles and questions in the UI language.
+  handle(connection, Requests.practicePlan, () => {
+    const plan = knowledge().practicePlan();
+    return { ...plan, steps: plan.steps.map((s) => ({ ...s, title: shippedText(s.title), questions: s.questions.map(shippedText) })) };
+  });
 }
