@@ -5,7 +5,7 @@
  * budget, or a parser failure, is analysed as plain paragraphs and marked `skipped`.
  * Positions are relative to the chunk (line 0 = its first line).
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -42,9 +42,22 @@ export interface ParsedChunk {
   endsOpen?: boolean;
 }
 
+/**
+ * remark-gfm's one tree transform re-scans every text node for bare URLs and e-mail addresses and
+ * splits it around a link node whose text is exactly the text it replaces. Extraction reads only the
+ * text (and never a paragraph's inline children's kinds, except a single `strong`), so the transform
+ * changes nothing it reads and cost a tenth of the parse; it is dropped (the tokenizer's own literal
+ * links stay). test/unit/parse-transform.test.ts holds the extraction against remark-gfm's full tree.
+ */
+function withoutTreeTransforms(this: Processor) {
+  const data = this.data();
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((ext) =>
+    Array.isArray(ext) ? ext.map(({ transforms: _, ...rest }) => rest) : (({ transforms: _, ...rest }) => rest)(ext));
+}
+
 /** Front matter can only open a document, so only the chunk at line 0 is parsed with the extension. */
-const atStart = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-const inside = unified().use(remarkParse).use(remarkGfm);
+const atStart = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(withoutTreeTransforms);
+const inside = unified().use(remarkParse).use(remarkGfm).use(withoutTreeTransforms);
 
 const REASON_COLUMN = /\b(why|reason|rationale|justification|because|trade-?offs?|pros|what decides)\b/i;
 
@@ -59,13 +72,17 @@ export function parseMarkdown(text: string, documentStart: boolean): ParsedChunk
   // Parsing and extraction both walk input-shaped structures: anything they throw (a stack overflow
   // in micromark on pathological nesting, or a bug) costs this chunk its structure, not the whole doc.
   try {
-    const tree = (documentStart ? atStart : inside).parse(text);
-    const out = extract(tree);
-    if (endsOpen(tree, text)) out.endsOpen = true;
-    return out;
+    return extractTree((documentStart ? atStart : inside).parse(text), text);
   } catch (err) {
     return plainChunk(text, failureReason(err));
   }
+}
+
+/** What the model reads of a parsed chunk's tree (exported for the test that compares parser setups). */
+export function extractTree(tree: Root, text: string): ParsedChunk {
+  const out = extract(tree);
+  if (endsOpen(tree, text)) out.endsOpen = true;
+  return out;
 }
 
 function failureReason(err: unknown): string {
