@@ -196,3 +196,66 @@ export function createVocabulary<T extends { id: string; phrases: string[] }>(en
     },
   };
 }
+
+/**
+ * The words of one text as `mayMatch` reads them: the first one to four letters (lower case) of each
+ * run of ASCII word characters, and whether the text is all ASCII. Made once per text, it answers
+ * `mayMatch` for many phrase lists at the cost of a few set lookups each.
+ */
+export interface TextWords { text: string; starts: Set<string>; ascii: boolean }
+const WORD_RUN = /[A-Za-z0-9_]+/g;
+const ALL_ASCII = /^[^\u0080-\uffff]*$/;
+export function textWords(text: string): TextWords {
+  const starts = new Set<string>();
+  WORD_RUN.lastIndex = 0;
+  for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
+    const low = m[0].length > 4 ? m[0].slice(0, 4).toLowerCase() : m[0].toLowerCase();
+    for (let k = 1; k <= low.length; k++) starts.add(low.slice(0, k));
+  }
+  WORD_RUN.lastIndex = 0;
+  return { text, starts, ascii: ALL_ASCII.test(text) };
+}
+
+/**
+ * What a text must hold for one of the phrases to match it, read off the regexes `build` writes: an
+ * ASCII phrase that starts with a letter or digit matches at a word boundary (`\b`: ASCII word
+ * characters), so some run of word characters in the text starts with the phrase's leading word
+ * characters, in any case (only ASCII letters match them without the `u` flag); an acronym appears
+ * as written; a phrase with a letter beyond ASCII needs a character beyond ASCII (under `iu` only the
+ * Kelvin sign and the long s fold to ASCII letters, so phrases holding those are not gated). `keys`
+ * null: some phrase is not gated, and the list may match any text.
+ */
+interface PhraseGate { keys: Set<string> | null; acronyms: string[]; nonAscii: boolean }
+const gates = new WeakMap<readonly string[], PhraseGate>();
+function gateOf(phrases: readonly string[]): PhraseGate {
+  let g = gates.get(phrases);
+  if (g) return g;
+  const keys = new Set<string>();
+  g = { keys, acronyms: [], nonAscii: false };
+  for (const p of phrases) {
+    if (isAcronym(p)) { g.acronyms.push(p); continue; }
+    const body = p.endsWith('*') ? p.slice(0, -1) : p;
+    if (!ASCII.test(p)) {
+      const letters = phraseWords(p).join('').replace(/\*/g, '');
+      if (![...letters].some((ch) => ch > '\x7f') || /[\u212a\u017f]/.test(letters)) { g.keys = null; break; }
+      g.nonAscii = true;
+      continue;
+    }
+    const lead = /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0];
+    if (!/^[A-Za-z0-9]/.test(body) || !lead) { g.keys = null; break; }
+    keys.add(lead.slice(0, 4).toLowerCase());
+  }
+  gates.set(phrases, g);
+  return g;
+}
+
+/** False only when `findFirst(words.text, phrases)` finds nothing (a necessary condition, exact in
+ * that direction; test/unit/phrases-gate.test.ts holds it against the regexes). */
+export function mayMatch(words: TextWords, phrases: readonly string[]): boolean {
+  const g = gateOf(phrases);
+  if (!g.keys) return true;
+  if (g.nonAscii && !words.ascii) return true;
+  for (const k of g.keys) if (words.starts.has(k)) return true;
+  for (const a of g.acronyms) if (words.text.includes(a)) return true;
+  return false;
+}

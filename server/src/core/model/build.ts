@@ -7,7 +7,7 @@ import { frontMatterEnd, splitIntoChunks, type Chunk } from '../split';
 import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
-import { findAll, findFirst } from '../phrases';
+import { findAll, findFirst, mayMatch, textWords } from '../phrases';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
 import { chunkFact, firstInDoc, type Segment } from '../chunk-facts';
@@ -539,8 +539,13 @@ function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<str
       if (!showsAway(b)) continue;
       const text = answerText(b, questions);
       if (findFirst(text, away.phrases) === undefined && !away.patterns.some((re) => re.test(text))) continue;
+      // showsTopic(text, topic, false) for each topic, with the phrase search skipped where the
+      // text lacks the words any of the topic's phrases starts with (most topics, for most blocks).
+      const words = textWords(text);
       for (let k = 0; k < away.topics.length; k++) {
-        if (!seen.has(k) && showsTopic(text, away.topics[k], false)) { seen.add(k); first.push([k, i]); }
+        if (seen.has(k)) continue;
+        const m = topicMatcher(away.topics[k], false);
+        if ((mayMatch(words, m.phrases) && findFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => re.test(text))) { seen.add(k); first.push([k, i]); }
       }
     }
     return first;
