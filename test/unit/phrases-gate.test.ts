@@ -1,15 +1,16 @@
 /**
- * `mayMatch` (phrases.ts) lets a search of many phrase lists over one text skip the lists whose
- * phrases cannot match it. It must never skip a list that matches: held here against findFirst for
- * every phrase list of the framework and the lexicon, on texts made of those phrases in other cases,
- * glued to word characters, underscores, accented letters and separators, and on fixture prose.
+ * Two shortcuts of phrases.ts, held against the plain regexes: `mayMatch` lets a search of many
+ * phrase lists over one text skip the lists whose phrases cannot match it, and a long list is
+ * searched only where a word opens with one of its phrases' letters. Every phrase list of the
+ * framework and the lexicon, on texts made of those phrases in other cases, glued to word
+ * characters, underscores, accented letters and separators, and on fixture prose.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { findFirst, mayMatch, textWords } from '../../server/src/core/phrases';
+import { findFirst, mayMatch, searchAll, searchFirst, textWords } from '../../server/src/core/phrases';
 import { defaultFramework } from '../../server/src/knowledge/framework';
 import { lexicon } from '../../server/src/core/lexicon';
 
@@ -20,6 +21,8 @@ const lists: string[][] = [
   // Shapes the knowledge files may not hold today: symbols first, a `*` inside, digits, acronyms, Unicode.
   // (One list each: a phrase the gate cannot read leaves its whole list ungated.)
   ...shapes().map((p) => [p]),
+  // A long list with the shapes the word-start search must decline (a symbol first) or handle.
+  [...lexicon.metrics.flatMap((m) => m.phrases), '@mention'], [...lexicon.mlSignals, ...lexicon.mlSignals.map((p) => `${p}* x`), 'p95', '_x'],
 ].filter((l) => l.length);
 function shapes(): string[] {
   return ['recall@k', '@mention', '_private', 'p95', '99th percentile', 'foo* bar', 'MAP', 'mAP', 'ANN', 'café', 'ſtrange', 'kelvin', 'персональн* данн*', 'K-means', '\tx'];
@@ -39,6 +42,8 @@ const text = fc.array(fc.tuple(glue, word, glue).map((parts) => parts.join('')),
 function check(t: string): void {
   const words = textWords(t);
   for (const list of lists) {
+    assert.deepEqual(searchFirst(t, list), searchFirst(t, list, false), `first hit in ${JSON.stringify(t)}`);
+    assert.deepEqual(searchAll(t, list), searchAll(t, list, false), `all hits in ${JSON.stringify(t)}`);
     if (findFirst(t, list) !== undefined) assert.ok(mayMatch(words, list), `skipped a list that matches ${JSON.stringify(t)}: ${JSON.stringify(list.slice(0, 6))}…`);
   }
 }
@@ -57,6 +62,8 @@ test('a list that matches a text is never skipped (fixture prose), and most list
   for (const file of files) {
     for (const para of readFileSync(file, 'utf8').split(/\n\s*\n/)) {
       check(para);
+      check(para.toUpperCase());
+      check(para.replace(/s/g, 'ſ').replace(/k/g, '\u212a'));
       const words = textWords(para);
       for (const list of lists) { asked++; if (!mayMatch(words, list)) skipped++; }
     }

@@ -15,6 +15,9 @@ import { TextMemo } from './memo';
  */
 interface Compiled {
   ascii: RegExp | null;
+  /** For a long list of ASCII phrases that all open at a word boundary: `ascii` made sticky, and the
+   * first one to four letters of each phrase's first word, packed (see `packedStarts`). */
+  asciiStarts: { sticky: RegExp; keys: Set<number> } | null;
   /** The non-ASCII phrases' regex for this text: null when the gate rules a hit out; built on first need. */
   insensitive(text: string): RegExp | null;
   sensitive: RegExp | null;
@@ -103,8 +106,10 @@ function compiled(phrases: readonly string[]): Compiled {
     const unicode = words.filter((p) => !ASCII.test(p));
     const gate = gateFor(unicode);
     let insensitive: RegExp | null | undefined;
+    const ascii = build(words.filter((p) => ASCII.test(p)), 'gi');
     c = {
-      ascii: build(words.filter((p) => ASCII.test(p)), 'gi'),
+      ascii,
+      asciiStarts: ascii ? startsOf(words.filter((p) => ASCII.test(p)), ascii) : null,
       insensitive: (text) => (gate && !gate.test(text) ? null : (insensitive ??= build(unicode, 'giu'))),
       sensitive: build(phrases.filter(isAcronym), 'gu'),
     };
@@ -116,6 +121,68 @@ function compiled(phrases: readonly string[]): Compiled {
 }
 
 export interface PhraseHit { index: number; text: string }
+
+/**
+ * A phrase regex of `build` with hundreds of alternatives tries them all at every word of a text.
+ * When every phrase opens at a word boundary (`\b`, ASCII word characters), a match can only start
+ * where a run of word characters starts with one of the phrases' opening letters (ASCII letters only,
+ * without the `u` flag): the regex runs, sticky, at those places only, in order, so the first match
+ * and the matches after it are the ones the global regex finds. Short lists scan faster as they are.
+ */
+const STARTS_FROM = 24;
+function startsOf(phrases: readonly string[], re: RegExp): Compiled['asciiStarts'] {
+  if (phrases.length < STARTS_FROM) return null;
+  const keys = new Set<number>();
+  for (const p of phrases) {
+    const lead = /^[A-Za-z0-9]/.test(p) ? /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0] : undefined;
+    if (!lead) return null;
+    keys.add(packKey(lead));
+  }
+  return { sticky: new RegExp(re.source, 'iy'), keys };
+}
+
+/** A word's first one to four characters, lower case, as one number (see opensWithKey). */
+export function packKey(word: string): number {
+  let packed = 0;
+  for (const ch of word.slice(0, 4).toLowerCase()) packed = packed * 128 + ch.charCodeAt(0);
+  return packed;
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** Whether the run of word characters at `i` opens with one of the packed keys (one to four
+ * characters, lower case, base 128: lengths cannot collide, every code is at least 48). */
+function opensWithKey(text: string, i: number, keys: Set<number>): boolean {
+  let packed = 0;
+  for (let j = i; j < i + 4 && j < text.length; j++) {
+    let c = text.charCodeAt(j);
+    if (!isWordCode(c)) return false;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    packed = packed * 128 + c;
+    if (keys.has(packed)) return true;
+  }
+  return false;
+}
+
+/** The matches of the sticky regex at the starts of word runs that open with a key, left to right
+ * and not overlapping (as a global regex's exec loop gives them); the first only when `all` is false. */
+function matchesAtStarts(starts: NonNullable<Compiled['asciiStarts']>, text: string, all: boolean): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  const re = starts.sticky;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i < from || !isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+    if (!opensWithKey(text, i, starts.keys)) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) continue;
+    hits.push({ index: i, text: m[0] });
+    if (!all) break;
+    from = i + Math.max(1, m[0].length);
+  }
+  re.lastIndex = 0;
+  return hits;
+}
 
 function firstIn(re: RegExp | null, text: string): PhraseHit | undefined {
   if (!re) return undefined;
@@ -132,10 +199,13 @@ export function findFirst(text: string, phrases: readonly string[]): PhraseHit |
   return firstMemo.get(phrases, text, () => searchFirst(text, phrases));
 }
 
-function searchFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
+/** findFirst without the memo, for callers that keep their own answers (per chunk or per text).
+ * `byStarts` false: the global regexes alone (for the test that holds the two ways equal). */
+export function searchFirst(text: string, phrases: readonly string[], byStarts = true): PhraseHit | undefined {
   const c = compiled(phrases);
-  let best: PhraseHit | undefined;
-  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
+  const starts = byStarts ? c.asciiStarts : null;
+  let best: PhraseHit | undefined = starts ? matchesAtStarts(starts, text, false)[0] : firstIn(c.ascii, text);
+  for (const re of [c.insensitive(text), c.sensitive]) {
     const hit = firstIn(re, text);
     if (hit && (!best || hit.index < best.index)) best = hit;
   }
@@ -153,10 +223,12 @@ export function findAll(text: string, phrases: readonly string[]): PhraseHit[] {
   return allMemo.get(phrases, text, () => searchAll(text, phrases));
 }
 
-function searchAll(text: string, phrases: readonly string[]): PhraseHit[] {
+/** findAll without the memo (see searchFirst). */
+export function searchAll(text: string, phrases: readonly string[], byStarts = true): PhraseHit[] {
   const c = compiled(phrases);
-  const hits: PhraseHit[] = [];
-  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
+  const starts = byStarts ? c.asciiStarts : null;
+  const hits: PhraseHit[] = starts ? matchesAtStarts(starts, text, true) : [];
+  for (const re of [starts ? null : c.ascii, c.insensitive(text), c.sensitive]) {
     if (!re) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -198,22 +270,29 @@ export function createVocabulary<T extends { id: string; phrases: string[] }>(en
 }
 
 /**
- * The words of one text as `mayMatch` reads them: the first one to four letters (lower case) of each
- * run of ASCII word characters, and whether the text is all ASCII. Made once per text, it answers
- * `mayMatch` for many phrase lists at the cost of a few set lookups each.
+ * The words of one text as `mayMatch` reads them: the first one to four characters (lower case,
+ * packed by `packKey`) of each run of ASCII word characters, and whether the text is all ASCII. Made
+ * once per text, it answers `mayMatch` for many phrase lists at the cost of a few set lookups each.
  */
-export interface TextWords { text: string; starts: Set<string>; ascii: boolean }
-const WORD_RUN = /[A-Za-z0-9_]+/g;
+export interface TextWords { text: string; starts: Set<number>; ascii: boolean }
 const ALL_ASCII = /^[^\u0080-\uffff]*$/;
+let lastWords: TextWords = { text: '', starts: new Set(), ascii: true };
+/** (The last text's words are kept: callers ask many lists or patterns about one text in a row.) */
 export function textWords(text: string): TextWords {
-  const starts = new Set<string>();
-  WORD_RUN.lastIndex = 0;
-  for (let m = WORD_RUN.exec(text); m; m = WORD_RUN.exec(text)) {
-    const low = m[0].length > 4 ? m[0].slice(0, 4).toLowerCase() : m[0].toLowerCase();
-    for (let k = 1; k <= low.length; k++) starts.add(low.slice(0, k));
+  if (text === lastWords.text) return lastWords;
+  const starts = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+    let packed = 0;
+    for (let j = i; j < i + 4 && j < text.length; j++) {
+      let c = text.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) c |= 0x20;
+      packed = packed * 128 + c;
+      starts.add(packed);
+    }
   }
-  WORD_RUN.lastIndex = 0;
-  return { text, starts, ascii: ALL_ASCII.test(text) };
+  return (lastWords = { text, starts, ascii: ALL_ASCII.test(text) });
 }
 
 /**
@@ -225,12 +304,12 @@ export function textWords(text: string): TextWords {
  * Kelvin sign and the long s fold to ASCII letters, so phrases holding those are not gated). `keys`
  * null: some phrase is not gated, and the list may match any text.
  */
-interface PhraseGate { keys: Set<string> | null; acronyms: string[]; nonAscii: boolean }
+interface PhraseGate { keys: Set<number> | null; acronyms: string[]; nonAscii: boolean }
 const gates = new WeakMap<readonly string[], PhraseGate>();
 function gateOf(phrases: readonly string[]): PhraseGate {
   let g = gates.get(phrases);
   if (g) return g;
-  const keys = new Set<string>();
+  const keys = new Set<number>();
   g = { keys, acronyms: [], nonAscii: false };
   for (const p of phrases) {
     if (isAcronym(p)) { g.acronyms.push(p); continue; }
@@ -243,7 +322,7 @@ function gateOf(phrases: readonly string[]): PhraseGate {
     }
     const lead = /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0];
     if (!/^[A-Za-z0-9]/.test(body) || !lead) { g.keys = null; break; }
-    keys.add(lead.slice(0, 4).toLowerCase());
+    keys.add(packKey(lead));
   }
   gates.set(phrases, g);
   return g;

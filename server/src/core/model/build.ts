@@ -7,7 +7,8 @@ import { frontMatterEnd, splitIntoChunks, type Chunk } from '../split';
 import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
-import { findAll, findFirst, mayMatch, textWords } from '../phrases';
+import { findAll, findFirst, mayMatch, searchAll, searchFirst, textWords } from '../phrases';
+import { testPattern } from '../pattern-gate';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
 import { chunkFact, firstInDoc, type Segment } from '../chunk-facts';
@@ -353,7 +354,7 @@ function cueScores(text: string, framework: Framework): number[] {
   return scoreMemo.get(ix, text, () => {
     const scores = ix.lists.map(() => 0);
     const seen = new Set<string>();
-    for (const hit of findAll(text, ix.all)) {
+    for (const hit of searchAll(text, ix.all)) { // (scoreMemo keeps the answer: no second memo)
       const key = hit.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -450,7 +451,7 @@ function topicMatcher(topic: FrameworkTopic, inSection: boolean): TopicMatcher {
 function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): boolean {
   return (inSection ? topicMemo : awayMemo).get(topic, text, () => {
     const m = topicMatcher(topic, inSection);
-    return findFirst(text, m.phrases) !== undefined || m.patterns.some((re) => re.test(text));
+    return (mayMatch(textWords(text), m.phrases) && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text));
   });
 }
 
@@ -538,14 +539,13 @@ function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<str
       const b = run[i];
       if (!showsAway(b)) continue;
       const text = answerText(b, questions);
-      if (findFirst(text, away.phrases) === undefined && !away.patterns.some((re) => re.test(text))) continue;
       // showsTopic(text, topic, false) for each topic, with the phrase search skipped where the
       // text lacks the words any of the topic's phrases starts with (most topics, for most blocks).
       const words = textWords(text);
       for (let k = 0; k < away.topics.length; k++) {
         if (seen.has(k)) continue;
         const m = topicMatcher(away.topics[k], false);
-        if ((mayMatch(words, m.phrases) && findFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => re.test(text))) { seen.add(k); first.push([k, i]); }
+        if ((mayMatch(words, m.phrases) && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text))) { seen.add(k); first.push([k, i]); }
       }
     }
     return first;

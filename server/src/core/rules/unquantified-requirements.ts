@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import { docAnchor, stepAnchor, stepIdsWithRole } from './helpers';
 import { TextMemo } from '../memo';
 import { firstInDoc } from '../chunk-facts';
+import { testPattern } from '../pattern-gate';
 
 const compiledSets = new WeakMap<string[], RegExp[]>();
 const numberMemo = new TextMemo<string[], boolean>();
@@ -26,7 +27,7 @@ export const unquantifiedRequirements: Rule = {
   check(doc, ctx) {
     const { scale, latency } = ctx.lexicon.requirementNumbers;
     const shows = (patterns: string[]) => firstInDoc(doc, patterns, (b) =>
-      (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => re.test(b.text)))) || null) !== undefined;
+      (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => testPattern(re, b.text)))) || null) !== undefined;
     if (shows(scale) || shows(latency)) return [];
     const ids = stepIdsWithRole(ctx, 'requirements');
     const step = doc.steps.find((s) => ids.has(s.id) && s.status !== 'missing');
