@@ -15,9 +15,9 @@ import { TextMemo } from './memo';
  */
 interface Compiled {
   ascii: RegExp | null;
-  /** For a long list of ASCII phrases that all open at a word boundary: `ascii` made sticky, and the
-   * first one to four letters of each phrase's first word, packed (see `packedStarts`). */
-  asciiStarts: { sticky: RegExp; keys: Set<number> } | null;
+  /** For a long list of ASCII phrases that all open at a word boundary: its phrases by the first one
+   * to four letters of their first word (see `matchesAtStarts`). */
+  asciiStarts: Starts | null;
   /** The non-ASCII phrases' regex for this text: null when the gate rules a hit out; built on first need. */
   insensitive(text: string): RegExp | null;
   sensitive: RegExp | null;
@@ -109,7 +109,7 @@ function compiled(phrases: readonly string[]): Compiled {
     const ascii = build(words.filter((p) => ASCII.test(p)), 'gi');
     c = {
       ascii,
-      asciiStarts: ascii ? startsOf(words.filter((p) => ASCII.test(p)), ascii) : null,
+      asciiStarts: ascii ? startsOf(words.filter((p) => ASCII.test(p))) : null,
       insensitive: (text) => (gate && !gate.test(text) ? null : (insensitive ??= build(unicode, 'giu'))),
       sensitive: build(phrases.filter(isAcronym), 'gu'),
     };
@@ -125,23 +125,35 @@ export interface PhraseHit { index: number; text: string }
 /**
  * A phrase regex of `build` with hundreds of alternatives tries them all at every word of a text.
  * When every phrase opens at a word boundary (`\b`, ASCII word characters), a match can only start
- * where a run of word characters starts with one of the phrases' opening letters (ASCII letters only,
- * without the `u` flag): the regex runs, sticky, at those places only, in order, so the first match
- * and the matches after it are the ones the global regex finds. Short lists scan faster as they are.
+ * where a run of word characters starts with a phrase's opening letters (ASCII letters only, without
+ * the `u` flag), and only that phrase can match there. So only those places are tried, in order, each
+ * with a sticky regex of just the phrases its word allows: the first match and the matches after it
+ * are the ones the global regex finds. Short lists scan faster as they are.
  */
 const STARTS_FROM = 24;
-function startsOf(phrases: readonly string[], re: RegExp): Compiled['asciiStarts'] {
+interface Starts {
+  /** Per packed key, the indexes (in list order) of the phrases whose first word opens with it. */
+  byKey: Map<number, number[]>;
+  phrases: readonly string[];
+  /** Sticky regexes of the phrases a word's opening keys allow, built on first need, by `opening`. */
+  sticky: Map<number, RegExp>;
+}
+function startsOf(phrases: readonly string[]): Starts | null {
   if (phrases.length < STARTS_FROM) return null;
-  const keys = new Set<number>();
-  for (const p of phrases) {
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < phrases.length; i++) {
+    const p = phrases[i];
     const lead = /^[A-Za-z0-9]/.test(p) ? /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0] : undefined;
     if (!lead) return null;
-    keys.add(packKey(lead));
+    const key = packKey(lead);
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
   }
-  return { sticky: new RegExp(re.source, 'iy'), keys };
+  return { byKey, phrases, sticky: new Map() };
 }
 
-/** A word's first one to four characters, lower case, as one number (see opensWithKey). */
+/** A word's first one to four characters, lower case, as one number (see opening). */
 export function packKey(word: string): number {
   let packed = 0;
   for (const ch of word.slice(0, 4).toLowerCase()) packed = packed * 128 + ch.charCodeAt(0);
@@ -150,37 +162,62 @@ export function packKey(word: string): number {
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 
-/** Whether the run of word characters at `i` opens with one of the packed keys (one to four
- * characters, lower case, base 128: lengths cannot collide, every code is at least 48). */
-function opensWithKey(text: string, i: number, keys: Set<number>): boolean {
+/**
+ * Which keys the run of word characters at `i` opens with: its first one to four characters, lower
+ * case, packed in base 128 (lengths cannot collide: every code is at least 48), and a bit per length
+ * that is a key; 0 when none is. The phrases those keys hold are the only ones that can match here.
+ */
+function opening(text: string, i: number, byKey: Map<number, number[]>): number {
   let packed = 0;
+  let mask = 0;
   for (let j = i; j < i + 4 && j < text.length; j++) {
     let c = text.charCodeAt(j);
-    if (!isWordCode(c)) return false;
+    if (!isWordCode(c)) break;
     if (c >= 65 && c <= 90) c |= 0x20;
     packed = packed * 128 + c;
-    if (keys.has(packed)) return true;
+    if (byKey.has(packed)) mask |= 1 << (j - i);
   }
-  return false;
+  return mask ? packed * 16 + mask : 0;
 }
 
-/** The matches of the sticky regex at the starts of word runs that open with a key, left to right
- * and not overlapping (as a global regex's exec loop gives them); the first only when `all` is false. */
-function matchesAtStarts(starts: NonNullable<Compiled['asciiStarts']>, text: string, all: boolean): PhraseHit[] {
+/** The sticky regex of the phrases an opening allows: `build` over them in list order, so at any
+ * place it tries them in the order the whole list's regex does (longest first, ties in list order). */
+function stickyFor(starts: Starts, text: string, i: number, id: number): RegExp {
+  let re = starts.sticky.get(id);
+  if (!re) {
+    const indexes: number[] = [];
+    let packed = 0;
+    for (let j = i, bit = 1; bit < 16 && j < text.length; j++, bit <<= 1) {
+      let c = text.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) c |= 0x20;
+      packed = packed * 128 + c;
+      if ((id & 15 & bit) !== 0) indexes.push(...starts.byKey.get(packed)!);
+    }
+    re = new RegExp(build(indexes.sort((a, b) => a - b).map((k) => starts.phrases[k]), 'gi')!.source, 'iy');
+    starts.sticky.set(id, re);
+  }
+  return re;
+}
+
+/** The matches at the starts of word runs, left to right and not overlapping (as a global regex's
+ * exec loop gives them); the first only when `all` is false. */
+function matchesAtStarts(starts: Starts, text: string, all: boolean): PhraseHit[] {
   const hits: PhraseHit[] = [];
-  const re = starts.sticky;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     if (i < from || !isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
-    if (!opensWithKey(text, i, starts.keys)) continue;
+    const id = opening(text, i, starts.byKey);
+    if (!id) continue;
+    const re = stickyFor(starts, text, i, id);
     re.lastIndex = i;
     const m = re.exec(text);
+    re.lastIndex = 0;
     if (!m) continue;
     hits.push({ index: i, text: m[0] });
     if (!all) break;
     from = i + Math.max(1, m[0].length);
   }
-  re.lastIndex = 0;
   return hits;
 }
 
