@@ -14,7 +14,7 @@ import { defaultFramework } from '../../server/src/knowledge/framework';
 import { lexicon } from '../../server/src/core/lexicon';
 
 test('the sources that need a digit, and the ones that may match without', () => {
-  const yes = ['\\b\\d+ ms', '\\d', 'x\\d{2}', '\\b1\\s*(?:in|:)\\s*\\d[\\d,]{2,}', '(?:a|b)\\d', '\\d+?', '[|]\\d', '\\(\\d'];
+  const yes = ['\\b\\d+ ms', '\\d', 'x\\d{2}', '\\b1\\s*(?:in|:)\\s*\\d[\\d,]{2,}', '(?:a|b)\\d', '\\d+?', '[|]\\d', '\\(\\d', '\\d+ ms|\\d+ s', '\\bper\\s+\\d|\\d+ per', '(?:a|b)\\d|[|]\\d'];
   const no = ['a|\\d', '(?:\\d)', '\\d?x', '\\d*', '\\d{0,2}', '[\\d]', '\\\\d', '\\D', '(?:<|p9[059])\\s*x', '\\d|x', 'x(?:y)|\\d', '\\p{L}+'];
   for (const s of yes) assert.equal(needsDigit(new RegExp(s, 'iu')), true, s);
   for (const s of no) assert.equal(needsDigit(new RegExp(s, 'u')), false, s);
@@ -25,7 +25,7 @@ test('the words a match opens with', () => {
   const cases: [string, string[] | null][] = [
     ['\\bsplit\\s+x', ['spli']], ['\\bmodels?\\s', ['mode']], ['\\bI/O\\b', ['i']], ['\\bab?c', ['a']], ['\\ba+', null],
     ['\\b(?:hundreds|tens) of', ['hund', 'tens']], ['\\b(?:clicks?|CTR|fraud\\w*)', ['clic', 'ctr', 'frau']],
-    ['\\b(?:a|\\d)', null], ['\\b(?:x|y)?z', null], ['\\b(?:ab|(?:c|d)e)', null], ['split', null], ['\\bx|\\by', null],
+    ['\\b(?:a|\\d)', null], ['\\b(?:x|y)?z', null], ['\\b(?:ab|(?:c|d)e)', null], ['split', null], ['\\bx|\\by', ['x', 'y']], ['\\bx|y', null], ['\\bper\\s+\\d|\\d per', null],
     ['\\b(?:po(?:s|t)|ne[gx])', ['po', 'ne']], ['\\b\\d+', null],
   ];
   for (const [src, keys] of cases) assert.deepEqual(openingKeys(new RegExp(src, 'iu')), keys, src);

@@ -1,7 +1,7 @@
 /**
  * A cheap test that rules a knowledge pattern out before its regex runs: a block is asked some thirty
  * patterns (scale, latency, split ratios, base rates…) and most blocks hold what few of them need.
- * Read off the pattern's source, conservatively, for a pattern with no top-level alternation:
+ * Read off the pattern's source, conservatively, for each of its top-level alternatives:
  * - a `\d` at the top level, not made optional by `?`, `*` or `{0`, needs a digit (`\d` is ASCII 0–9
  *   under every flag);
  * - a pattern that opens with `\b` and a word ("\bsplit\s+…") or a group of words
@@ -32,7 +32,35 @@ export function openingKeys(re: RegExp): string[] | null {
   return gateOf(re).keys;
 }
 
+/** A pattern with top-level alternatives matches where one of them does: it needs a digit if each
+ * needs one, and opens with one of their words if each opens with given words. */
 function readGate(src: string): Omit<Gate, 'packed'> {
+  const alternatives = topLevelAlternatives(src).map(readAlternative);
+  return {
+    digit: alternatives.every((a) => a.digit),
+    keys: alternatives.every((a) => a.keys) ? alternatives.flatMap((a) => a.keys!) : null,
+  };
+}
+
+function topLevelAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(src.slice(from, i)); from = i + 1; }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+function readAlternative(src: string): Omit<Gate, 'packed'> {
   let depth = 0;
   let inClass = false;
   let digit = false;
@@ -47,7 +75,6 @@ function readGate(src: string): Omit<Gate, 'packed'> {
     if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return { digit: false, keys: null };
   }
   return { digit, keys: src.startsWith('\\b') ? openingWords(src, 2) : null };
 }

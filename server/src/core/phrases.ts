@@ -314,9 +314,16 @@ export function createVocabulary<T extends { id: string; phrases: string[] }>(en
 export interface TextWords { text: string; starts: Set<number>; ascii: boolean }
 const ALL_ASCII = /^[^\u0080-\uffff]*$/;
 let lastWords: TextWords = { text: '', starts: new Set(), ascii: true };
-/** (The last text's words are kept: callers ask many lists or patterns about one text in a row.) */
+const wordsMemo = new TextMemo<object, TextWords>();
+const WORDS_KEY = {};
+/** (Memoised: the model's passes and the rules ask about the same texts; the last one is at hand,
+ * since callers ask many lists or patterns about one text in a row.) */
 export function textWords(text: string): TextWords {
   if (text === lastWords.text) return lastWords;
+  return (lastWords = wordsMemo.get(WORDS_KEY, text, () => readWords(text)));
+}
+
+function readWords(text: string): TextWords {
   const starts = new Set<number>();
   for (let i = 0; i < text.length; i++) {
     if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
@@ -329,7 +336,7 @@ export function textWords(text: string): TextWords {
       starts.add(packed);
     }
   }
-  return (lastWords = { text, starts, ascii: ALL_ASCII.test(text) });
+  return { text, starts, ascii: ALL_ASCII.test(text) };
 }
 
 /**
