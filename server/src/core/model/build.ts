@@ -8,7 +8,7 @@ import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
 import { findAll, findFirst, mayMatch, searchAll, searchFirst, textWords } from '../phrases';
-import { testPattern } from '../pattern-gate';
+import { mayTest, testPattern } from '../pattern-gate';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
 import { chunkFact, firstInDoc, type Segment } from '../chunk-facts';
@@ -449,10 +449,12 @@ function topicMatcher(topic: FrameworkTopic, inSection: boolean): TopicMatcher {
  * the topic's own sections its `sectionPhrases` and `sectionPatterns` count too; away from them
  * they mean something else ("weekly active users", "2,000 new recipes each week"). */
 function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): boolean {
-  return (inSection ? topicMemo : awayMemo).get(topic, text, () => {
-    const m = topicMatcher(topic, inSection);
-    return (mayMatch(textWords(text), m.phrases) && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text));
-  });
+  const m = topicMatcher(topic, inSection);
+  // Most texts lack every word the topic's phrases and patterns open with: no search, no memo entry.
+  const phrasesMay = mayMatch(textWords(text), m.phrases);
+  if (!phrasesMay && !m.patterns.some((re) => mayTest(re, text))) return false;
+  return (inSection ? topicMemo : awayMemo).get(topic, text, () =>
+    (phrasesMay && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text)));
 }
 
 /**
