@@ -1,8 +1,9 @@
 /**
  * The parser setup of parse.ts drops remark-gfm's tree transform (bare URLs and e-mail addresses in
- * text become link nodes) because extraction reads only text. Held here: every doc the tests and the
- * examples hold, generated docs, and texts full of bare links extract exactly as with remark-gfm's
- * full tree, front matter or not.
+ * text become link nodes) because extraction reads only text, and parses a chunk with no "@", "www."
+ * or "http(s)://" without GFM's literal-link syntax, which cannot match there. Held here: every doc
+ * the tests and the examples hold, generated docs, and texts full of bare links and near misses
+ * extract exactly as with remark-gfm's full tree, front matter or not.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,9 +32,11 @@ function markdownFiles(dir: string): string[] {
 
 const root = path.resolve(__dirname, '../..');
 
-test('a bare link leaves the transform something to do (else this file tests nothing)', () => {
+test('a bare link leaves the transform and the literal-link syntax something to do (else this file tests nothing)', () => {
   const tree = withTransform.inside.parse('See www.example.com or mail ops@example.org.');
   assert.ok(JSON.stringify(tree).includes('"link"'));
+  // Without the literal-link syntax, the asterisks of a URL's path would make emphasis.
+  assert.equal(parseMarkdown('See https://example.com/*a*b* now', false).blocks[0].text, 'See https://example.com/*a*b* now');
 });
 
 test('docs of the repo extract the same as with the full remark-gfm tree', () => {
@@ -54,6 +57,8 @@ const linkish = fc.constantFrom(
   'xmpp:me@chat.example.com/home', 'www.example.com/*not*emphasis*', '**www.bold.com**', '_see www.x.org_', '`www.code.com`',
   '[www.inside.link](https://a.b)', 'a@b', 'x@y.z-', 'www.', 'https://', '(www.paren.com)', 'www.a.com.', '~~www.gone.com~~',
   'word', 'the model', ' ', '*', '_', '<b>', '<!-- mlsd-disable-line -->', 'é', 'данные@пример.рф', '|', '\\', '&amp;',
+  // Near misses: no literal link can start, so the chunk parses without the literal-link syntax.
+  'ww.x.com', 'wwwx.com', 'w.w.w', 'http:/x', 'https:x', 'HTTP:x/*y*', 'mailto', 'x_y_z', 'a_b_', '*a*b', '~~x~~', '&#64;', 'at.example.com',
 );
 const line = fc.array(linkish, { maxLength: 8 }).map((ws) => ws.join(' '));
 const block = fc.tuple(fc.constantFrom('', '# ', '## ', '- ', '1. ', '> ', '| ', '**'), line).map(([lead, l]) => lead + l);
