@@ -57,7 +57,7 @@ function withoutTreeTransforms(this: Processor) {
 
 /**
  * GFM's literal links ("www.x.com", "https://…", "a@b.org") are tried at every letter and digit of
- * the text, a tenth of the parse; they cannot start without an "@", a "www." or an "http(s)://". A
+ * the text, a fifth of the parse; they cannot start without an "@", a "www." or an "http(s)://". A
  * chunk without any of those parses to the same tree without them (a construct that fails leaves
  * nothing behind; the data runs it would have broken are merged again), so it is parsed by a
  * processor whose GFM syntax lacks them. parse-transform.test.ts holds both against remark-gfm.
