@@ -5,7 +5,7 @@
  * budget, or a parser failure, is analysed as plain paragraphs and marked `skipped`.
  * Positions are relative to the chunk (line 0 = its first line).
  */
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -44,9 +44,55 @@ export interface ParsedChunk {
   endsOpen?: boolean;
 }
 
+/**
+ * remark-gfm's one tree transform re-scans every text node for bare URLs and e-mail addresses and
+ * splits it around a link node whose text is exactly the text it replaces. Extraction reads only the
+ * text (and never a paragraph's inline children's kinds, except a single `strong`), so the transform
+ * changes nothing it reads and cost a tenth of the parse; it is dropped (the tokenizer's own literal
+ * links stay). test/unit/parse-transform.test.ts holds the extraction against remark-gfm's full tree.
+ */
+function withoutTreeTransforms(this: Processor) {
+  const data = this.data();
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map((ext) =>
+    Array.isArray(ext) ? ext.map(({ transforms: _, ...rest }) => rest) : (({ transforms: _, ...rest }) => rest)(ext));
+}
+
+/**
+ * GFM's literal links ("www.x.com", "https://…", "a@b.org") are tried at every letter and digit of
+ * the text, a fifth of the parse; they cannot start without an "@", a "www." or an "http(s)://". A
+ * chunk without any of those parses to the same tree without them (a construct that fails leaves
+ * nothing behind; the data runs it would have broken are merged again), so it is parsed by a
+ * processor whose GFM syntax lacks them. parse-transform.test.ts holds both against remark-gfm.
+ */
+const LITERAL_LINK_CONSTRUCTS = new Set(['emailAutolink', 'wwwAutolink', 'protocolAutolink']);
+const MAY_LINK = /@|www\.|https?:\/\//i;
+type SyntaxExtension = { text?: Record<string, unknown> } & Record<string, unknown>;
+function withoutLiteralLinkSyntax(this: Processor) {
+  const data = this.data();
+  const strip = (ext: SyntaxExtension): SyntaxExtension => {
+    if (!ext.text) return ext;
+    const text: Record<string, unknown> = {};
+    for (const [code, list] of Object.entries(ext.text)) {
+      const kept = (Array.isArray(list) ? list : [list]).filter((c: { name?: string }) => !LITERAL_LINK_CONSTRUCTS.has(c?.name ?? ''));
+      if (kept.length) text[code] = kept;
+    }
+    return { ...ext, text };
+  };
+  data.micromarkExtensions = (data.micromarkExtensions ?? []).map((ext) =>
+    (Array.isArray(ext) ? ext.map((e) => strip(e as SyntaxExtension)) : strip(ext as SyntaxExtension)) as typeof ext);
+}
+
 /** Front matter can only open a document, so only the chunk at line 0 is parsed with the extension. */
-const atStart = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-const inside = unified().use(remarkParse).use(remarkGfm);
+const processors = {
+  atStart: unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(withoutTreeTransforms),
+  inside: unified().use(remarkParse).use(remarkGfm).use(withoutTreeTransforms),
+  atStartNoLinks: unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(withoutTreeTransforms).use(withoutLiteralLinkSyntax),
+  insideNoLinks: unified().use(remarkParse).use(remarkGfm).use(withoutTreeTransforms).use(withoutLiteralLinkSyntax),
+};
+function processorFor(text: string, documentStart: boolean) {
+  if (MAY_LINK.test(text)) return documentStart ? processors.atStart : processors.inside;
+  return documentStart ? processors.atStartNoLinks : processors.insideNoLinks;
+}
 
 const REASON_COLUMN = /\b(why|reason|rationale|justification|because|trade-?offs?|pros|what decides)\b/i;
 
@@ -61,13 +107,17 @@ export function parseMarkdown(text: string, documentStart: boolean): ParsedChunk
   // Parsing and extraction both walk input-shaped structures: anything they throw (a stack overflow
   // in micromark on pathological nesting, or a bug) costs this chunk its structure, not the whole doc.
   try {
-    const tree = (documentStart ? atStart : inside).parse(text);
-    const out = extract(tree);
-    if (endsOpen(tree, text)) out.endsOpen = true;
-    return out;
+    return extractTree(processorFor(text, documentStart).parse(text), text);
   } catch (err) {
     return plainChunk(text, failureReason(err));
   }
+}
+
+/** What the model reads of a parsed chunk's tree (exported for the test that compares parser setups). */
+export function extractTree(tree: Root, text: string): ParsedChunk {
+  const out = extract(tree);
+  if (endsOpen(tree, text)) out.endsOpen = true;
+  return out;
 }
 
 function failureReason(err: unknown): string {

@@ -15,6 +15,9 @@ import { TextMemo } from './memo';
  */
 interface Compiled {
   ascii: RegExp | null;
+  /** For a long list of ASCII phrases that all open at a word boundary: its phrases by the first one
+   * to four letters of their first word (see `matchesAtStarts`). */
+  asciiStarts: Starts | null;
   /** The non-ASCII phrases' regex for this text: null when the gate rules a hit out; built on first need. */
   insensitive(text: string): RegExp | null;
   sensitive: RegExp | null;
@@ -103,8 +106,10 @@ function compiled(phrases: readonly string[]): Compiled {
     const unicode = words.filter((p) => !ASCII.test(p));
     const gate = gateFor(unicode);
     let insensitive: RegExp | null | undefined;
+    const ascii = build(words.filter((p) => ASCII.test(p)), 'gi');
     c = {
-      ascii: build(words.filter((p) => ASCII.test(p)), 'gi'),
+      ascii,
+      asciiStarts: ascii ? startsOf(words.filter((p) => ASCII.test(p))) : null,
       insensitive: (text) => (gate && !gate.test(text) ? null : (insensitive ??= build(unicode, 'giu'))),
       sensitive: build(phrases.filter(isAcronym), 'gu'),
     };
@@ -116,6 +121,105 @@ function compiled(phrases: readonly string[]): Compiled {
 }
 
 export interface PhraseHit { index: number; text: string }
+
+/**
+ * A phrase regex of `build` with hundreds of alternatives tries them all at every word of a text.
+ * When every phrase opens at a word boundary (`\b`, ASCII word characters), a match can only start
+ * where a run of word characters starts with a phrase's opening letters (ASCII letters only, without
+ * the `u` flag), and only that phrase can match there. So only those places are tried, in order, each
+ * with a sticky regex of just the phrases its word allows: the first match and the matches after it
+ * are the ones the global regex finds. Short lists scan faster as they are.
+ */
+const STARTS_FROM = 24;
+interface Starts {
+  /** Per packed key, the indexes (in list order) of the phrases whose first word opens with it. */
+  byKey: Map<number, number[]>;
+  phrases: readonly string[];
+  /** Sticky regexes of the phrases a word's opening keys allow, built on first need, by `opening`. */
+  sticky: Map<number, RegExp>;
+}
+function startsOf(phrases: readonly string[]): Starts | null {
+  if (phrases.length < STARTS_FROM) return null;
+  const byKey = new Map<number, number[]>();
+  for (let i = 0; i < phrases.length; i++) {
+    const p = phrases[i];
+    const lead = /^[A-Za-z0-9]/.test(p) ? /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0] : undefined;
+    if (!lead) return null;
+    const key = packKey(lead);
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  }
+  return { byKey, phrases, sticky: new Map() };
+}
+
+/** A word's first one to four characters, lower case, as one number (see opening). */
+export function packKey(word: string): number {
+  let packed = 0;
+  for (const ch of word.slice(0, 4).toLowerCase()) packed = packed * 128 + ch.charCodeAt(0);
+  return packed;
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * Which keys the run of word characters at `i` opens with: its first one to four characters, lower
+ * case, packed in base 128 (lengths cannot collide: every code is at least 48), and a bit per length
+ * that is a key; 0 when none is. The phrases those keys hold are the only ones that can match here.
+ */
+function opening(text: string, i: number, byKey: Map<number, number[]>): number {
+  let packed = 0;
+  let mask = 0;
+  for (let j = i; j < i + 4 && j < text.length; j++) {
+    let c = text.charCodeAt(j);
+    if (!isWordCode(c)) break;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    packed = packed * 128 + c;
+    if (byKey.has(packed)) mask |= 1 << (j - i);
+  }
+  return mask ? packed * 16 + mask : 0;
+}
+
+/** The sticky regex of the phrases an opening allows: `build` over them in list order, so at any
+ * place it tries them in the order the whole list's regex does (longest first, ties in list order). */
+function stickyFor(starts: Starts, text: string, i: number, id: number): RegExp {
+  let re = starts.sticky.get(id);
+  if (!re) {
+    const indexes: number[] = [];
+    let packed = 0;
+    for (let j = i, bit = 1; bit < 16 && j < text.length; j++, bit <<= 1) {
+      let c = text.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) c |= 0x20;
+      packed = packed * 128 + c;
+      if ((id & 15 & bit) !== 0) indexes.push(...starts.byKey.get(packed)!);
+    }
+    re = new RegExp(build(indexes.sort((a, b) => a - b).map((k) => starts.phrases[k]), 'gi')!.source, 'iy');
+    starts.sticky.set(id, re);
+  }
+  return re;
+}
+
+/** The matches at the starts of word runs, left to right and not overlapping (as a global regex's
+ * exec loop gives them); the first only when `all` is false. */
+function matchesAtStarts(starts: Starts, text: string, all: boolean): PhraseHit[] {
+  const hits: PhraseHit[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i < from || !isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+    const id = opening(text, i, starts.byKey);
+    if (!id) continue;
+    const re = stickyFor(starts, text, i, id);
+    re.lastIndex = i;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (!m) continue;
+    hits.push({ index: i, text: m[0] });
+    if (!all) break;
+    from = i + Math.max(1, m[0].length);
+  }
+  return hits;
+}
 
 function firstIn(re: RegExp | null, text: string): PhraseHit | undefined {
   if (!re) return undefined;
@@ -132,10 +236,13 @@ export function findFirst(text: string, phrases: readonly string[]): PhraseHit |
   return firstMemo.get(phrases, text, () => searchFirst(text, phrases));
 }
 
-function searchFirst(text: string, phrases: readonly string[]): PhraseHit | undefined {
+/** findFirst without the memo, for callers that keep their own answers (per chunk or per text).
+ * `byStarts` false: the global regexes alone (for the test that holds the two ways equal). */
+export function searchFirst(text: string, phrases: readonly string[], byStarts = true): PhraseHit | undefined {
   const c = compiled(phrases);
-  let best: PhraseHit | undefined;
-  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
+  const starts = byStarts ? c.asciiStarts : null;
+  let best: PhraseHit | undefined = starts ? matchesAtStarts(starts, text, false)[0] : firstIn(c.ascii, text);
+  for (const re of [c.insensitive(text), c.sensitive]) {
     const hit = firstIn(re, text);
     if (hit && (!best || hit.index < best.index)) best = hit;
   }
@@ -153,10 +260,12 @@ export function findAll(text: string, phrases: readonly string[]): PhraseHit[] {
   return allMemo.get(phrases, text, () => searchAll(text, phrases));
 }
 
-function searchAll(text: string, phrases: readonly string[]): PhraseHit[] {
+/** findAll without the memo (see searchFirst). */
+export function searchAll(text: string, phrases: readonly string[], byStarts = true): PhraseHit[] {
   const c = compiled(phrases);
-  const hits: PhraseHit[] = [];
-  for (const re of [c.ascii, c.insensitive(text), c.sensitive]) {
+  const starts = byStarts ? c.asciiStarts : null;
+  const hits: PhraseHit[] = starts ? matchesAtStarts(starts, text, true) : [];
+  for (const re of [starts ? null : c.ascii, c.insensitive(text), c.sensitive]) {
     if (!re) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -195,4 +304,81 @@ export function createVocabulary<T extends { id: string; phrases: string[] }>(en
       return [...found.values()];
     },
   };
+}
+
+/**
+ * The words of one text as `mayMatch` reads them: the first one to four characters (lower case,
+ * packed by `packKey`) of each run of ASCII word characters, and whether the text is all ASCII. Made
+ * once per text, it answers `mayMatch` for many phrase lists at the cost of a few set lookups each.
+ */
+export interface TextWords { text: string; starts: Set<number>; ascii: boolean }
+const ALL_ASCII = /^[^\u0080-\uffff]*$/;
+let lastWords: TextWords = { text: '', starts: new Set(), ascii: true };
+const wordsMemo = new TextMemo<object, TextWords>();
+const WORDS_KEY = {};
+/** (Memoised: the model's passes and the rules ask about the same texts; the last one is at hand,
+ * since callers ask many lists or patterns about one text in a row.) */
+export function textWords(text: string): TextWords {
+  if (text === lastWords.text) return lastWords;
+  return (lastWords = wordsMemo.get(WORDS_KEY, text, () => readWords(text)));
+}
+
+function readWords(text: string): TextWords {
+  const starts = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    if (!isWordCode(text.charCodeAt(i)) || (i > 0 && isWordCode(text.charCodeAt(i - 1)))) continue;
+    let packed = 0;
+    for (let j = i; j < i + 4 && j < text.length; j++) {
+      let c = text.charCodeAt(j);
+      if (!isWordCode(c)) break;
+      if (c >= 65 && c <= 90) c |= 0x20;
+      packed = packed * 128 + c;
+      starts.add(packed);
+    }
+  }
+  return { text, starts, ascii: ALL_ASCII.test(text) };
+}
+
+/**
+ * What a text must hold for one of the phrases to match it, read off the regexes `build` writes: an
+ * ASCII phrase that starts with a letter or digit matches at a word boundary (`\b`: ASCII word
+ * characters), so some run of word characters in the text starts with the phrase's leading word
+ * characters, in any case (only ASCII letters match them without the `u` flag); an acronym appears
+ * as written; a phrase with a letter beyond ASCII needs a character beyond ASCII (under `iu` only the
+ * Kelvin sign and the long s fold to ASCII letters, so phrases holding those are not gated). `keys`
+ * null: some phrase is not gated, and the list may match any text.
+ */
+interface PhraseGate { keys: Set<number> | null; acronyms: string[]; nonAscii: boolean }
+const gates = new WeakMap<readonly string[], PhraseGate>();
+function gateOf(phrases: readonly string[]): PhraseGate {
+  let g = gates.get(phrases);
+  if (g) return g;
+  const keys = new Set<number>();
+  g = { keys, acronyms: [], nonAscii: false };
+  for (const p of phrases) {
+    if (isAcronym(p)) { g.acronyms.push(p); continue; }
+    const body = p.endsWith('*') ? p.slice(0, -1) : p;
+    if (!ASCII.test(p)) {
+      const letters = phraseWords(p).join('').replace(/\*/g, '');
+      if (![...letters].some((ch) => ch > '\x7f') || /[\u212a\u017f]/.test(letters)) { g.keys = null; break; }
+      g.nonAscii = true;
+      continue;
+    }
+    const lead = /^[A-Za-z0-9_]+/.exec(phraseWords(p)[0] ?? '')?.[0];
+    if (!/^[A-Za-z0-9]/.test(body) || !lead) { g.keys = null; break; }
+    keys.add(packKey(lead));
+  }
+  gates.set(phrases, g);
+  return g;
+}
+
+/** False only when `findFirst(words.text, phrases)` finds nothing (a necessary condition, exact in
+ * that direction; test/unit/phrases-gate.test.ts holds it against the regexes). */
+export function mayMatch(words: TextWords, phrases: readonly string[]): boolean {
+  const g = gateOf(phrases);
+  if (!g.keys) return true;
+  if (g.nonAscii && !words.ascii) return true;
+  for (const k of g.keys) if (words.starts.has(k)) return true;
+  for (const a of g.acronyms) if (words.text.includes(a)) return true;
+  return false;
 }

@@ -7,7 +7,8 @@ import { frontMatterEnd, splitIntoChunks, type Chunk } from '../split';
 import { parseChunk, type ParsedChunk } from '../parse';
 import { ParseCache } from '../parse-cache';
 import { countWords, range } from '../text';
-import { findAll, findFirst } from '../phrases';
+import { findAll, findFirst, mayMatch, searchAll, searchFirst, textWords } from '../phrases';
+import { mayTest, testPattern } from '../pattern-gate';
 import { lexicon } from '../lexicon';
 import { TextMemo } from '../memo';
 import { chunkFact, firstInDoc, type Segment } from '../chunk-facts';
@@ -361,7 +362,7 @@ function cueScores(text: string, framework: Framework): number[] {
   return scoreMemo.get(ix, text, () => {
     const scores = ix.lists.map(() => 0);
     const seen = new Set<string>();
-    for (const hit of findAll(text, ix.all)) {
+    for (const hit of searchAll(text, ix.all)) { // (scoreMemo keeps the answer: no second memo)
       const key = hit.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
@@ -487,10 +488,12 @@ function topicMatcher(topic: FrameworkTopic, inSection: boolean): TopicMatcher {
  * the topic's own sections its `sectionPhrases` and `sectionPatterns` count too; away from them
  * they mean something else ("weekly active users", "2,000 new recipes each week"). */
 function showsTopic(text: string, topic: FrameworkTopic, inSection: boolean): boolean {
-  return (inSection ? topicMemo : awayMemo).get(topic, text, () => {
-    const m = topicMatcher(topic, inSection);
-    return findFirst(text, m.phrases) !== undefined || m.patterns.some((re) => re.test(text));
-  });
+  const m = topicMatcher(topic, inSection);
+  // Most texts lack every word the topic's phrases and patterns open with: no search, no memo entry.
+  const phrasesMay = mayMatch(textWords(text), m.phrases);
+  if (!phrasesMay && !m.patterns.some((re) => mayTest(re, text))) return false;
+  return (inSection ? topicMemo : awayMemo).get(topic, text, () =>
+    (phrasesMay && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text)));
 }
 
 /**
@@ -581,9 +584,13 @@ function firstTopicHits(doc: DesignDoc, framework: Framework, questions: Set<str
       const b = run[i];
       if (!showsAway(b)) continue;
       const text = evidenceText(b, questions);
-      if (findFirst(text, away.phrases) === undefined && !away.patterns.some((re) => re.test(text))) continue;
+      // showsTopic(text, topic, false) for each topic, with the phrase search skipped where the
+      // text lacks the words any of the topic's phrases starts with (most topics, for most blocks).
+      const words = textWords(text);
       for (let k = 0; k < away.topics.length; k++) {
-        if (!seen.has(k) && showsTopic(text, away.topics[k], false)) { seen.add(k); first.push([k, i]); }
+        if (seen.has(k)) continue;
+        const m = topicMatcher(away.topics[k], false);
+        if ((mayMatch(words, m.phrases) && searchFirst(text, m.phrases) !== undefined) || m.patterns.some((re) => testPattern(re, text))) { seen.add(k); first.push([k, i]); }
       }
     }
     return first;

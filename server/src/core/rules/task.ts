@@ -4,6 +4,7 @@ import type { RuleContext } from './rule';
 import { findAll, findFirst } from '../phrases';
 import { proseBlocks, stepIdsWithRole } from './helpers';
 import { firstInDoc } from '../chunk-facts';
+import { mayTest } from '../pattern-gate';
 
 export function detectTask(doc: DesignDoc, ctx: RuleContext): string | undefined {
   // An explicit problem type decides; one with no metric expectations (generation, other) means "don't guess".
@@ -40,7 +41,7 @@ export function imbalanceStatement(doc: DesignDoc, ctx: RuleContext): { block: T
     const phrase = findFirst(b.text, imbalanceStatements.phrases);
     if (phrase) return phrase;
     for (const re of patterns) {
-      const m = re.exec(b.text);
+      const m = mayTest(re, b.text) ? re.exec(b.text) : null;
       if (m) return { index: m.index, text: m[0] };
     }
     return null;

@@ -6,6 +6,7 @@ import { docAnchor, proseBlocks, stepAnchor } from './helpers';
 import { TextMemo } from '../memo';
 import { firstInDoc } from '../chunk-facts';
 import { findFirst } from '../phrases';
+import { testPattern } from '../pattern-gate';
 
 const compiledSets = new WeakMap<string[], RegExp[]>();
 const numberMemo = new TextMemo<string[], boolean>();
@@ -62,7 +63,7 @@ export const unquantifiedRequirements: Rule = {
   check(doc, ctx) {
     const { scale, latency } = ctx.lexicon.requirementNumbers;
     const shows = (patterns: string[]) => firstInDoc(doc, patterns, (b) =>
-      (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => re.test(b.text)))) || null) !== undefined;
+      (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => testPattern(re, b.text)))) || null) !== undefined;
     if (shows(scale) || shows(latency)) return [];
     const requirements = new Set(ctx.framework.steps.filter((s) => s.roles?.includes('requirements')).map((s) => s.id));
     const step = doc.steps.find((s) => requirements.has(s.id) && s.status !== 'missing');
