@@ -35,9 +35,11 @@ export const missingTopic: Rule = {
     const preciseFires = new Map<string, boolean>();
     const applies = (stepId: string, topicId: string) => {
       const def = ctx.framework.steps.find((f) => f.id === stepId)?.topics.find((t) => t.id === topicId);
-      if (def?.appliesTo && (task === undefined || !def.appliesTo.includes(task))) return false;
+      // A template serves every kind of system, so what a doc's subject decides does not apply to it.
+      const template = doc.kind === 'template';
+      if (!template && def?.appliesTo && (task === undefined || !def.appliesTo.includes(task))) return false;
       // Some only when the doc shows what makes them matter (people ranked or judged, for fairness).
-      if (def?.appliesWhenMentioned && !docMentions(doc, def.appliesWhenMentioned)) return false;
+      if (!template && def?.appliesWhenMentioned && !docMentions(doc, def.appliesWhenMentioned)) return false;
       // One gap, one finding: the precise rule speaks for it when it fires.
       const precise = def?.reportedBy ? PRECISE[def.reportedBy] : undefined;
       if (precise) {
