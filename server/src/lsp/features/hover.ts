@@ -16,8 +16,9 @@ export function hover(line: string, position: Position, doc: DocSummary | undefi
   const explained = explainFindings(findings, position, knowledge, ruleUrl);
   const rest = otherHover(line, position, doc, framework, knowledge);
   if (!explained) return rest;
-  const value = rest ? `${explained.value}\n\n---\n\n${(rest.contents as { value: string }).value}` : explained.value;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: explained.range };
+  // What is under the cursor (a heading's step, a term) first; the checks that fired there after it.
+  const value = rest ? `${(rest.contents as { value: string }).value}\n\n---\n\n${explained.value}` : explained.value;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: rest?.range ?? explained.range };
 }
 
 /** Each rule with a finding under the cursor, once: its one line, why it matters, and an example that fires. */
@@ -30,8 +31,8 @@ function explainFindings(findings: readonly Finding[], position: Position, knowl
     return [[
       `**${id}** — ${e.description}`, '',
       e.why, '',
-      ...(e.example ? ['For example, this fires:', '', '````markdown', e.example, '````', ''] : []),
-      ...(ruleUrl ? [`[About ${id}](${ruleUrl(id)})`] : []),
+      ...(e.example ? [l10n.t('For example, this fires:'), '', '````markdown', e.example, '````', ''] : []),
+      ...(ruleUrl ? [`[${l10n.t('About {0}', id)}](${ruleUrl(id)})`] : []),
     ].join('\n').trim()];
   });
   return parts.length ? { value: parts.join('\n\n---\n\n'), range: here[0].range } : undefined;
