@@ -407,8 +407,8 @@ function evidenceText(b: { kind: string; text: string; navigation?: boolean }, q
   const text = answerText(b, questions);
   undecidedRes ??= lexicon.placeholders.filter((p) => p.undecided).map((p) => new RegExp(p.pattern, p.flags + 'u'));
   const res = undecidedRes;
-  if (!res.some((re) => re.test(text))) return text;
-  return evidenceMemo.get(questions, text, () => text.split('\n').filter((l) => !res.some((re) => re.test(l))).join('\n'));
+  if (!res.some((re) => testPattern(re, text))) return text;
+  return evidenceMemo.get(questions, text, () => text.split('\n').filter((l) => !res.some((re) => testPattern(re, l))).join('\n'));
 }
 
 const answerMemo = new TextMemo<object, string>();

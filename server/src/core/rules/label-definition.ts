@@ -5,6 +5,7 @@ import { firstInDoc } from '../chunk-facts';
 import { findFirst, type PhraseHit } from '../phrases';
 import { docMentions, detectTask } from './task';
 import { locateInBlock } from './helpers';
+import { mayTest } from '../pattern-gate';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -76,6 +77,7 @@ function windowPattern(doc: DesignDoc, patterns: string[]): boolean {
   return firstInDoc(doc, patterns, (b): PhraseHit | null => {
     if (!prose(b)) return null;
     for (const re of regexes) {
+      if (!mayTest(re, b.text)) continue;
       const m = re.exec(b.text);
       if (m) return { index: m.index, text: m[0] };
     }

@@ -5,6 +5,7 @@ import { firstInDoc } from '../chunk-facts';
 import { findFirst, type PhraseHit } from '../phrases';
 import { docMentions } from './task';
 import { locateInBlock } from './helpers';
+import { mayTest } from '../pattern-gate';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -57,6 +58,7 @@ function criterionPattern(doc: DesignDoc, patterns: string[]): boolean {
   return firstInDoc(doc, patterns, (b): PhraseHit | null => {
     if (b.kind === 'code' || b.kind === 'html') return null;
     for (const re of regexes) {
+      if (!mayTest(re, b.text)) continue;
       const m = re.exec(b.text);
       if (m) return { index: m.index, text: m[0] };
     }

@@ -5,6 +5,7 @@ import { allInDoc, firstInDoc } from '../chunk-facts';
 import { findFirst, type PhraseHit } from '../phrases';
 import { locateInBlock, stepIdsWithRole } from './helpers';
 import { noteAfterBlockEdit } from '../fixes';
+import { mayTest } from '../pattern-gate';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -64,6 +65,7 @@ function firstPattern(text: string, patterns: string[]): PhraseHit | undefined {
   let res = compiled.get(patterns);
   if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
   for (const re of res) {
+    if (!mayTest(re, text)) continue;
     const m = re.exec(text);
     if (m) return { index: m.index, text: m[0] };
   }
