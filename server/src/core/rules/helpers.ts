@@ -2,6 +2,8 @@
 import type { DesignDoc, Range, StepModel, TextBlock } from '../types';
 import type { RuleContext } from './rule';
 import { range } from '../text';
+import { mayTest } from '../pattern-gate';
+import type { PhraseHit } from '../phrases';
 
 /** Where a finding about the whole doc goes: the title heading, else the first line. */
 export function docAnchor(doc: DesignDoc, lines: string[]): Range {
@@ -58,4 +60,27 @@ export function stepTitle(ctx: RuleContext, stepId: string): string {
 /** "Sampling strategy" → "sampling strategy", but "ML objective" stays. */
 export function lowerFirst(label: string): string {
   return /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** The first place in a block's source lines where `needle` shows (case-insensitive), else the block's first line. */
+export function locateText(block: TextBlock, lines: string[], needle: string): Range {
+  const lower = needle.toLowerCase();
+  return locateInBlock(block, lines, (line) => {
+    const i = line.toLowerCase().indexOf(lower);
+    return i >= 0 ? { index: i, length: needle.length } : undefined;
+  });
+}
+
+const compiledPatterns = new WeakMap<readonly string[], RegExp[]>();
+/** The first match in `text` of a lexicon pattern list (case-insensitive, unicode), skipping the
+ * patterns the cheap gate rules out; compiled once per list. */
+export function firstPatternHit(text: string, patterns: readonly string[]): PhraseHit | undefined {
+  let res = compiledPatterns.get(patterns);
+  if (!res) compiledPatterns.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
+  for (const re of res) {
+    if (!mayTest(re, text)) continue;
+    const m = re.exec(text);
+    if (m) return { index: m.index, text: m[0] };
+  }
+  return undefined;
 }

@@ -2,10 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
 import { firstInDoc } from '../chunk-facts';
-import { findFirst, type PhraseHit } from '../phrases';
+import { findFirst } from '../phrases';
 import { docMentions, detectTask } from './task';
-import { locateInBlock } from './helpers';
-import { mayTest } from '../pattern-gate';
+import { firstPatternHit, locateText } from './helpers';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -29,11 +28,11 @@ export const labelDefinition: Rule = {
     const lex = ctx.lexicon;
     const findings: RuleFinding[] = [];
     const delayed = labelledWith(doc, ctx, lex.delayedOutcomes);
-    if (delayed && !docMentions(doc, lex.labelWindowWords) && !windowPattern(doc, lex.labelWindowPatterns)) {
+    if (delayed && !docMentions(doc, lex.labelWindowWords) && firstInDoc(doc, lex.labelWindowPatterns, (b) => (prose(b) && firstPatternHit(b.text, lex.labelWindowPatterns)) || null) === undefined) {
       const block = doc.blocks[delayed.index];
       findings.push({
         message: l10n.t('Labels come from a delayed outcome ("{0}") but the doc gives no label window or delay handling. How long after the event is a label final, and how are recent, not-yet-labelled examples treated in training and evaluation?', delayed.hit.text),
-        range: locate(block, ctx, delayed.hit.text),
+        range: locateText(block, ctx.lines, delayed.hit.text),
         data: { step: block.stepId ?? '', label: 'delayed', outcome: delayed.hit.text },
       });
     }
@@ -43,7 +42,7 @@ export const labelDefinition: Rule = {
         const block = doc.blocks[clicks.index];
         findings.push({
           message: l10n.t('Labels come from how users reacted to what the system showed ("{0}"), with no word of position bias or exploration. How will the model learn relevance rather than the current ranking\'s positions — position as a training feature, propensity weights, a randomised slice?', clicks.hit.text),
-          range: locate(block, ctx, clicks.hit.text),
+          range: locateText(block, ctx.lines, clicks.hit.text),
           data: { step: block.stepId ?? '', label: 'position-bias', signal: clicks.hit.text },
         });
       }
@@ -69,26 +68,4 @@ function labelledWith(doc: DesignDoc, ctx: RuleContext, outcomes: string[]) {
   });
 }
 
-const compiled = new WeakMap<string[], RegExp[]>();
-function windowPattern(doc: DesignDoc, patterns: string[]): boolean {
-  let res = compiled.get(patterns);
-  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
-  const regexes = res;
-  return firstInDoc(doc, patterns, (b): PhraseHit | null => {
-    if (!prose(b)) return null;
-    for (const re of regexes) {
-      if (!mayTest(re, b.text)) continue;
-      const m = re.exec(b.text);
-      if (m) return { index: m.index, text: m[0] };
-    }
-    return null;
-  }) !== undefined;
-}
 
-function locate(block: TextBlock, ctx: RuleContext, needle: string) {
-  const lower = needle.toLowerCase();
-  return locateInBlock(block, ctx.lines, (line) => {
-    const i = line.toLowerCase().indexOf(lower);
-    return i >= 0 ? { index: i, length: needle.length } : undefined;
-  });
-}

@@ -1,11 +1,10 @@
 import * as l10n from '@vscode/l10n';
-import type { Rule, RuleContext } from './rule';
-import type { DesignDoc, TextBlock } from '../types';
+import type { Rule } from './rule';
+import type { TextBlock } from '../types';
 import { firstInDoc } from '../chunk-facts';
 import { findFirst, type PhraseHit } from '../phrases';
 import { docMentions } from './task';
-import { locateInBlock } from './helpers';
-import { mayTest } from '../pattern-gate';
+import { firstPatternHit, locateText } from './helpers';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -27,11 +26,11 @@ export const metricsNotConnected: Rule = {
     const lex = ctx.lexicon;
     const test = firstInDoc(doc, lex.onlineTestWords, (b) => (statement(b) && plannedTest(b.text, lex.onlineTestWords, lex.onlineTestNegations)) || null);
     if (!test) return [];
-    if (docMentions(doc, lex.successCriteria) || criterionPattern(doc, lex.successCriteriaPatterns)) return [];
+    if (docMentions(doc, lex.successCriteria) || firstInDoc(doc, lex.successCriteriaPatterns, (b) => (b.kind !== 'code' && b.kind !== 'html' && firstPatternHit(b.text, lex.successCriteriaPatterns)) || null) !== undefined) return [];
     const block = doc.blocks[test.index];
     return [{
       message: l10n.t('The doc plans an online test ("{0}") but gives no success criterion. What result ships the model: which metric must move by how much, at what significance, and which guardrail metrics must not drop?', test.hit.text),
-      range: locate(block, ctx, test.hit.text),
+      range: locateText(block, ctx.lines, test.hit.text),
       data: { step: block.stepId ?? '', test: test.hit.text },
     }];
   },
@@ -50,26 +49,4 @@ function plannedTest(text: string, tests: string[], negations: string[]): Phrase
   return undefined;
 }
 
-const compiled = new WeakMap<string[], RegExp[]>();
-function criterionPattern(doc: DesignDoc, patterns: string[]): boolean {
-  let res = compiled.get(patterns);
-  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
-  const regexes = res;
-  return firstInDoc(doc, patterns, (b): PhraseHit | null => {
-    if (b.kind === 'code' || b.kind === 'html') return null;
-    for (const re of regexes) {
-      if (!mayTest(re, b.text)) continue;
-      const m = re.exec(b.text);
-      if (m) return { index: m.index, text: m[0] };
-    }
-    return null;
-  }) !== undefined;
-}
 
-function locate(block: TextBlock, ctx: RuleContext, needle: string) {
-  const lower = needle.toLowerCase();
-  return locateInBlock(block, ctx.lines, (line) => {
-    const i = line.toLowerCase().indexOf(lower);
-    return i >= 0 ? { index: i, length: needle.length } : undefined;
-  });
-}

@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext, RuleFinding } from './rule';
-import type { DesignDoc, Range, TextBlock } from '../types';
+import type { DesignDoc, Range } from '../types';
 import { findFirst } from '../phrases';
 import { firstInDoc } from '../chunk-facts';
 import { docMentions, detectTask } from './task';
-import { locateInBlock, proseBlocks, stepIdsWithRole } from './helpers';
+import { locateText, proseBlocks, stepIdsWithRole } from './helpers';
 
 /**
  * Two questions a reviewer asks of a classifier whose scores drive a decision:
@@ -44,7 +44,7 @@ export const noOperatingPoint: Rule = {
       const block = doc.blocks[need.index];
       findings.push({
         message: l10n.t('The scores are used as probabilities ("{0}"), but the doc has no calibration step. How are predicted probabilities kept calibrated (after any downsampling, e.g. Platt or isotonic on unsampled data), and how is calibration checked?', need.hit.text),
-        range: locate(block, ctx, need.hit.text),
+        range: locateText(block, ctx.lines, need.hit.text),
         data: { step: block.stepId ?? '', need: 'calibration', evidence: need.hit.text },
       });
     }
@@ -79,15 +79,8 @@ function domainEvidence(doc: DesignDoc, ctx: RuleContext): { text: string; range
   for (const block of proseBlocks(doc, ids)) {
     if (block.kind === 'heading') continue;
     const hit = findFirst(block.text, domains);
-    if (hit) return { text: hit.text, range: locate(block, ctx, hit.text), stepId: block.stepId ?? '' };
+    if (hit) return { text: hit.text, range: locateText(block, ctx.lines, hit.text), stepId: block.stepId ?? '' };
   }
   return undefined;
 }
 
-function locate(block: TextBlock, ctx: RuleContext, needle: string): Range {
-  const lower = needle.toLowerCase();
-  return locateInBlock(block, ctx.lines, (line) => {
-    const i = line.toLowerCase().indexOf(lower);
-    return i >= 0 ? { index: i, length: needle.length } : undefined;
-  });
-}

@@ -2,10 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, TextBlock } from '../types';
 import { allInDoc, firstInDoc } from '../chunk-facts';
-import { findFirst, type PhraseHit } from '../phrases';
-import { locateInBlock, stepIdsWithRole } from './helpers';
+import { findFirst } from '../phrases';
+import { firstPatternHit, locateText, stepIdsWithRole } from './helpers';
 import { noteAfterBlockEdit } from '../fixes';
-import { mayTest } from '../pattern-gate';
 
 type Probe = Pick<TextBlock, 'kind' | 'text'>;
 
@@ -26,8 +25,8 @@ export const splitLeakageRisk: Rule = {
   },
   check(doc, ctx) {
     const lex = ctx.lexicon;
-    if (firstInDoc(doc, lex.timeOrGroupSplits, (b) => (prose(b) && (findFirst(b.text, lex.timeOrGroupSplits) ?? firstPattern(b.text, lex.timeOrGroupSplitPatterns))) || null) !== undefined) return [];
-    const split = firstInDoc(doc, lex.splitStatements, (b) => (statement(b) && (findFirst(b.text, lex.splitStatements) ?? firstPattern(b.text, lex.splitStatementPatterns))) || null);
+    if (firstInDoc(doc, lex.timeOrGroupSplits, (b) => (prose(b) && (findFirst(b.text, lex.timeOrGroupSplits) ?? firstPatternHit(b.text, lex.timeOrGroupSplitPatterns))) || null) !== undefined) return [];
+    const split = firstInDoc(doc, lex.splitStatements, (b) => (statement(b) && (findFirst(b.text, lex.splitStatements) ?? firstPatternHit(b.text, lex.splitStatementPatterns))) || null);
     if (!split) return [];
     const evidence = groupEvidence(doc, ctx) ?? timeEvidence(doc, ctx);
     if (!evidence) return [];
@@ -43,9 +42,9 @@ export const splitLeakageRisk: Rule = {
     const edit = noteAfterBlockEdit(block, ctx.lines, 'Split', todo);
     return [{
       message,
-      range: locate(block, ctx, said),
+      range: locateText(block, ctx.lines, said),
       data: { step: block.stepId ?? '', key: evidence.hit.text, ...(evidence.unit ? { group: evidence.unit } : { order: 'time' }) },
-      related: [{ range: locate(where, ctx, evidence.hit.text), message: evidence.unit ? l10n.t('grouped data: "{0}"', evidence.hit.text) : l10n.t('time-ordered data: "{0}"', evidence.hit.text) }],
+      related: [{ range: locateText(where, ctx.lines, evidence.hit.text), message: evidence.unit ? l10n.t('grouped data: "{0}"', evidence.hit.text) : l10n.t('time-ordered data: "{0}"', evidence.hit.text) }],
       fixes: edit ? [{ title: l10n.t('Add a "Split" line with the doc\'s own key'), edits: [edit] }] : undefined,
     }];
   },
@@ -60,17 +59,6 @@ function statement(b: Probe): boolean {
   return prose(b) && !/\?\s*$/.test(b.text);
 }
 
-const compiled = new WeakMap<string[], RegExp[]>();
-function firstPattern(text: string, patterns: string[]): PhraseHit | undefined {
-  let res = compiled.get(patterns);
-  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(p, 'iu'))));
-  for (const re of res) {
-    if (!mayTest(re, text)) continue;
-    const m = re.exec(text);
-    if (m) return { index: m.index, text: m[0] };
-  }
-  return undefined;
-}
 
 /** Steps where the doc describes its data: "database transactions" under Serving are no training rows. */
 function dataSteps(ctx: RuleContext): Set<string> {
@@ -97,10 +85,3 @@ function groupEvidence(doc: DesignDoc, ctx: RuleContext) {
   return undefined;
 }
 
-function locate(block: TextBlock, ctx: RuleContext, needle: string) {
-  const lower = needle.toLowerCase();
-  return locateInBlock(block, ctx.lines, (line) => {
-    const i = line.toLowerCase().indexOf(lower);
-    return i >= 0 ? { index: i, length: needle.length } : undefined;
-  });
-}
