@@ -59,7 +59,8 @@ function prose(b: Probe): boolean {
 function labelledWith(doc: DesignDoc, ctx: RuleContext, outcomes: string[]) {
   const labels = ctx.lexicon.labelWords;
   return firstInDoc(doc, outcomes, (b) => {
-    if (!prose(b)) return null;
+    // Most blocks name no outcome at all: only those that do are read sentence by sentence.
+    if (!prose(b) || !findFirst(b.text, outcomes)) return null;
     for (const sentence of b.text.split(/(?<=[.;!?])\s+/)) {
       const outcome = findFirst(sentence, outcomes);
       if (outcome && findFirst(sentence, labels)) return outcome;

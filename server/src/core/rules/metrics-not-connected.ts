@@ -42,6 +42,7 @@ function statement(b: Probe): boolean {
 
 /** The first sentence that plans a test, not one that rules it out ("an A/B test is impossible here"). */
 function plannedTest(text: string, tests: string[], negations: string[]): PhraseHit | undefined {
+  if (!findFirst(text, tests)) return undefined; // most blocks name no test: no sentence to read
   for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
     const hit = findFirst(sentence, tests);
     if (hit && !findFirst(sentence, negations)) return { index: text.indexOf(sentence) + hit.index, text: hit.text };
