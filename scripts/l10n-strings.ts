@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { defaultFramework } from '../server/src/knowledge/framework';
 import { lexicon } from '../server/src/core/lexicon';
+import { SKIP_REASONS } from '../server/src/core/skip-reasons';
 import practice from '../server/src/knowledge/practice.json';
 
 export const root = join(__dirname, '..');
@@ -39,7 +40,7 @@ export function frameworkStrings(): string[] {
  * should report and the document kinds, the practice plan's questions (its step titles are the framework's). */
 export function lexiconStrings(): string[] {
   return [...lexicon.placeholders.map((p) => p.label), ...Object.values(lexicon.taskMetrics).map((m) => m.suggest),
-    ...lexicon.documentKinds.map((k) => k.label), ...lexicon.boundedQuantities.quantities.map((q) => q.label), ...practice.steps.flatMap((s) => s.questions)];
+    ...lexicon.documentKinds.map((k) => k.label), ...lexicon.boundedQuantities.quantities.map((q) => q.label), ...SKIP_REASONS, ...practice.steps.flatMap((s) => s.questions)];
 }
 
 /** Keys used in code (by `t()` calls), from these folders. */

@@ -15,6 +15,7 @@ import { defaultFramework } from '../../server/src/knowledge/framework';
 import { withLanguages } from '../../server/src/knowledge/languages';
 import data from '../../server/src/knowledge/frameworks/seven-step.json';
 import type { Framework } from '../../server/src/core/types';
+import { SKIP_REASONS, shownSkipReason, skipReason } from '../../server/src/core/skip-reasons';
 
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 const placeholders = (s: string) => [...s.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort();
@@ -91,5 +92,26 @@ describe('framework text', () => {
       useMessages(undefined);
     }
     assert.equal(frameworkText(defaultFramework, 'Evaluation'), 'Evaluation');
+  });
+});
+
+describe('too-complex reasons', () => {
+  it('every reason a part is skipped for reads back from its English data into the UI language', () => {
+    const ru = read(join(bundleDir, 'bundle.l10n.ru.json'));
+    try {
+      useMessages(ru);
+      for (const template of SKIP_REASONS) {
+        const data = skipReason(template, 123, 45);
+        const shown = shownSkipReason(data);
+        assert.notEqual(shown, data, `"${template}" is shown in Russian`);
+        if (template.includes('{0}')) assert.match(shown, /123/, `"${template}" keeps its numbers`);
+      }
+    } finally {
+      useMessages(undefined);
+    }
+    const data = skipReason('a line is {0} characters long (limit {1})', 25000, 20000);
+    assert.equal(data, 'a line is 25000 characters long (limit 20000)');
+    assert.equal(shownSkipReason(data), data, 'in English the data is the sentence');
+    assert.equal(shownSkipReason('time'), 'time', 'a reason from elsewhere is shown as it is');
   });
 });

@@ -5,6 +5,7 @@
  * them stall or overflow the stack. The server and CLI additionally run analysis in a worker with a
  * time limit, as a last line of defence.
  */
+import { skipReason } from './skip-reasons';
 export interface Budget {
   /** Largest chunk (characters between two top-level headings) parsed as Markdown. */
   maxChunkChars: number;
@@ -33,16 +34,16 @@ export const DEFAULT_BUDGET: Budget = {
 
 export function checkBudget(text: string, budget: Budget): string | undefined {
   if (text.length > budget.maxChunkChars) {
-    return `section is ${Math.round(text.length / 1000)} k characters (limit ${Math.round(budget.maxChunkChars / 1000)} k)`;
+    return skipReason('section is {0} k characters (limit {1} k)', Math.round(text.length / 1000), Math.round(budget.maxChunkChars / 1000));
   }
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const len = lineEnd - lineStart;
-    if (len > budget.maxLineChars) return `a line is ${len} characters long (limit ${budget.maxLineChars})`;
+    if (len > budget.maxLineChars) return skipReason('a line is {0} characters long (limit {1})', len, budget.maxLineChars);
     const depth = nestingDepth(text, lineStart, lineEnd);
-    if (depth > budget.maxNesting) return `nesting is ${depth} levels deep (limit ${budget.maxNesting})`;
+    if (depth > budget.maxNesting) return skipReason('nesting is {0} levels deep (limit {1})', depth, budget.maxNesting);
     lineStart = lineEnd + 1;
   }
   return checkDelimiters(text, budget);
@@ -69,10 +70,10 @@ function checkDelimiters(text: string, budget: Budget): string | undefined {
     const count = runs + (brackets >> 1);
     runs = 0;
     brackets = 0;
-    if (count > perParagraph) return `a paragraph has ${count} emphasis or link markers (limit ${perParagraph})`;
+    if (count > perParagraph) return skipReason('a paragraph has {0} emphasis or link markers (limit {1})', count, perParagraph);
     work += count * count;
     total += count;
-    if (work > maxWork) return `its paragraphs have ${total} emphasis or link markers between them, too many to pair up quickly`;
+    if (work > maxWork) return skipReason('its paragraphs have {0} emphasis or link markers between them, too many to pair up quickly', total);
     return undefined;
   };
   let lineStart = 0;

@@ -14,6 +14,7 @@ import type { BlockKind, InlineDirective, Range } from './types';
 import { range } from './text';
 import { parseDirectives } from './directives';
 import { checkBudget, type Budget, DEFAULT_BUDGET } from './budget';
+import { skipReason } from './skip-reasons';
 
 export interface ChunkHeading { text: string; depth: number; range: Range }
 
@@ -122,8 +123,8 @@ export function extractTree(tree: Root, text: string): ParsedChunk {
 
 function failureReason(err: unknown): string {
   const message = String((err as Error)?.message ?? err);
-  if (err instanceof RangeError && /call stack/i.test(message)) return 'nesting too deep for the Markdown parser';
-  return `Markdown parser failed: ${message.split('\n')[0].slice(0, 200)}`;
+  if (err instanceof RangeError && /call stack/i.test(message)) return skipReason('nesting too deep for the Markdown parser');
+  return skipReason('Markdown parser failed: {0}', message.split('\n')[0].slice(0, 200));
 }
 
 /**
