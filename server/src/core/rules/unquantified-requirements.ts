@@ -2,7 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { frameworkText } from '../l10n';
 import type { Rule, RuleContext } from './rule';
 import type { DesignDoc, Range, StepModel } from '../types';
-import { docAnchor, proseBlocks, stepAnchor } from './helpers';
+import { docAnchor, proseBlocks, stepAnchor, stepIdsWithRole } from './helpers';
 import { TextMemo } from '../memo';
 import { firstInDoc } from '../chunk-facts';
 import { findFirst } from '../phrases';
@@ -65,7 +65,7 @@ export const unquantifiedRequirements: Rule = {
     const shows = (patterns: string[]) => firstInDoc(doc, patterns, (b) =>
       (b.kind !== 'heading' && numberMemo.get(patterns, b.text, () => regexes(patterns).some((re) => testPattern(re, b.text)))) || null) !== undefined;
     if (shows(scale) || shows(latency)) return [];
-    const requirements = new Set(ctx.framework.steps.filter((s) => s.roles?.includes('requirements')).map((s) => s.id));
+    const requirements = stepIdsWithRole(ctx, 'requirements');
     const step = doc.steps.find((s) => requirements.has(s.id) && s.status !== 'missing');
     // Requirements still holding only template prompts already have their finding (empty-step).
     if (step?.notStarted) return [];
